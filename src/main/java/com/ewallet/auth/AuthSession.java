@@ -1,0 +1,43 @@
+package com.ewallet.auth;
+
+import java.time.LocalDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One login. Its id travels in every token as {@code sid}; {@code refreshJti} is the one refresh token that may still
+ * be used (rotation), and a revoked session accepts no token at all.
+ */
+@Entity
+@Table(name = "auth_sessions")
+public class AuthSession {
+
+    @Id
+    @Column(length = 22)
+    public String id;
+
+    @Column(name = "user_id", nullable = false)
+    public long userId;
+
+    @Column(name = "refresh_jti", nullable = false, length = 22)
+    public String refreshJti;
+
+    @Column(name = "created_at", nullable = false)
+    public LocalDateTime createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    public LocalDateTime expiresAt;
+
+    @Column(name = "revoked_at")
+    public LocalDateTime revokedAt;
+
+    @Column(name = "revoke_reason", length = 16)
+    public String revokeReason;
+
+    public boolean isActive(LocalDateTime now) {
+        return revokedAt == null && expiresAt.isAfter(now);
+    }
+}

@@ -1,0 +1,115 @@
+package com.ewallet.auth.service;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.ewallet.auth.AuthErrors;
+import com.ewallet.auth.Caller;
+import com.ewallet.auth.LoginTokens;
+import com.ewallet.auth.TokenClaims;
+import com.ewallet.auth.TokenType;
+import com.ewallet.common.ApiException;
+import com.ewallet.common.ErrorBody;
+import com.ewallet.user.repository.UserRepository;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/** Cookie login: checks credentials and tokens, and drives the login session through its life. */
+@ApplicationScoped
+public class AuthService {
+
+    public static final String LOGIN_FAILED = "login failed.";
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final SessionService sessions;
+    private final TokenService tokens;
+
+    public AuthService(UserRepository users, PasswordHasher hasher, SessionService sessions, TokenService tokens) {
+        this.users = users;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.tokens = tokens;
+    }
+
+    /** Unknown email and wrong password give the same answer after the same bcrypt work. */
+    public Uni<LoginTokens> login(String email, String password) {
+        return users.findByEmail(email.strip().toLowerCase(Locale.ROOT))
+                .flatMap(user -> hasher.matches(password, user == null ? null : user.passwordHash).flatMap(ok -> {
+                    if (!ok) {
+                        Log.infof("login failed%s", user == null ? "" : " for user " + user.id);
+                        return Uni.createFrom().failure(loginFailed());
+                    }
+                    Log.infof("login of user %d", user.id);
+                    return sessions.open(user.id);
+                }));
+    }
+
+    public Uni<LoginTokens> refresh(String refreshJwt, String csrfHeader) {
+        return Uni.createFrom()
+                .item(() -> checked(refreshJwt, "refresh_token_cookie", TokenType.REFRESH, csrfHeader, true))
+                .flatMap(sessions::rotate).map(SessionService.RotateOutcome::orFail);
+    }
+
+    /**
+     * Ends the session named by whatever the client sent: a browser sends only the csrf_* cookies to /token/remove,
+     * other clients may send the tokens themselves. Logout always succeeds.
+     */
+    public Uni<Void> logout(String csrfAccess, String csrfRefresh, String accessJwt, String refreshJwt) {
+        String sessionId = Stream
+                .of(TokenService.sessionOfCsrf(csrfRefresh), TokenService.sessionOfCsrf(csrfAccess),
+                        sessionOfToken(accessJwt, TokenType.ACCESS), sessionOfToken(refreshJwt, TokenType.REFRESH))
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        if (sessionId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return sessions.revoke(sessionId).invoke(revoked -> {
+            if (revoked) {
+                Log.info("session ended by logout");
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Verifies an access token (and the CSRF header on state-changing requests) and its live session. */
+    public Uni<Caller> authenticate(String accessJwt, String csrfHeader, boolean stateChanging) {
+        TokenClaims claims;
+        try {
+            claims = checked(accessJwt, "access_token_cookie", TokenType.ACCESS, csrfHeader, stateChanging);
+        } catch (ApiException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return sessions.isActive(claims.sessionId(), claims.userId())
+                .flatMap(active -> active ? Uni.createFrom().item(new Caller(claims.userId(), claims.sessionId()))
+                        : Uni.createFrom().failure(AuthErrors.revoked()));
+    }
+
+    private TokenClaims checked(String jwt, String cookie, TokenType type, String csrfHeader, boolean checkCsrf) {
+        if (jwt == null || jwt.isEmpty()) {
+            throw AuthErrors.missingCookie(cookie);
+        }
+        TokenClaims claims = tokens.verify(jwt, type);
+        if (checkCsrf) {
+            TokenService.checkCsrf(claims, csrfHeader);
+        }
+        return claims;
+    }
+
+    private String sessionOfToken(String jwt, TokenType type) {
+        if (jwt == null || jwt.isEmpty()) {
+            return null;
+        }
+        try {
+            return tokens.verify(jwt, type).sessionId();
+        } catch (ApiException e) {
+            return null;
+        }
+    }
+
+    public static ApiException loginFailed() {
+        return new ApiException(400, ErrorBody.of(LOGIN_FAILED, "LOGIN_FAILED"));
+    }
+}

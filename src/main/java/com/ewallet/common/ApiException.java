@@ -1,0 +1,35 @@
+package com.ewallet.common;
+
+import java.util.Map;
+
+/**
+ * A request that the service refuses on purpose: carries the HTTP status and the error body. Thrown (or failed into a
+ * Uni) anywhere on a request path; {@link ErrorMappers} turns it into the response.
+ */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final ErrorBody body;
+
+    public ApiException(int status, ErrorBody body) {
+        super(body.code(), null, false, false);
+        this.status = status;
+        this.body = body;
+    }
+
+    public static ApiException badRequest(String msg, String code, String field, String reason) {
+        return new ApiException(400, new ErrorBody(msg, code, Map.of(field, reason)));
+    }
+
+    public static ApiException of(int status, String msg, String code) {
+        return new ApiException(status, ErrorBody.of(msg, code));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public ErrorBody body() {
+        return body;
+    }
+}

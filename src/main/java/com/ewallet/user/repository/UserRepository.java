@@ -1,0 +1,26 @@
+package com.ewallet.user.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.ewallet.user.User;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+@WithSession
+public class UserRepository implements PanacheRepository<User> {
+
+    public Uni<User> findByEmail(String email) {
+        return find("email", email).firstResult();
+    }
+
+    public Uni<Boolean> emailTaken(String email) {
+        return count("email", email).map(n -> n > 0);
+    }
+
+    public Uni<Boolean> mobileTaken(String mobile) {
+        return count("mobile", mobile).map(n -> n > 0);
+    }
+}

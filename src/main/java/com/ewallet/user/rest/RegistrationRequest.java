@@ -1,0 +1,11 @@
+package com.ewallet.user.rest;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /users}. The password's strength and the mobile's form are checked by the service. */
+public record RegistrationRequest(@NotBlank @Email @Size(max = 254) String email,
+        @NotBlank @Size(min = 8, max = 72, message = "must be 8 to 72 characters") String password,
+        @NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 32) String mobile) {
+}

@@ -1,0 +1,42 @@
+package com.ewallet.user.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.ewallet.auth.service.PasswordHasher;
+import com.ewallet.user.repository.UserRepository;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+/** Dev mode only: the seed's {@code make seed_dev} user, aditya@ewallet.com / password. */
+@ApplicationScoped
+@IfBuildProfile("dev")
+public class DevSeed {
+
+    static final String EMAIL = "aditya@ewallet.com";
+
+    private final UserRepository users;
+    private final UserService registration;
+    private final PasswordHasher hasher;
+
+    public DevSeed(UserRepository users, UserService registration, PasswordHasher hasher) {
+        this.users = users;
+        this.registration = registration;
+        this.hasher = hasher;
+    }
+
+    void seed(@Observes StartupEvent event) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> users.findByEmail(EMAIL).flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            return hasher.hash("password")
+                    .flatMap(hash -> registration.create(EMAIL, hash, "Aditya", "6281200000001", UserService.ROLE_USER))
+                    .invoke(user -> Log.infof("dev seed user %s created", EMAIL)).replaceWithVoid();
+        }));
+    }
+}

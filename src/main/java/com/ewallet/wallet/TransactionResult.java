@@ -1,0 +1,11 @@
+package com.ewallet.wallet;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The success body of a money movement: the seed's {@code msg} plus what a client needs to reconcile. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TransactionResult(String msg, String reference, String activity, long amount, long balance,
+        String counterparty) {
+
+    public static final String SUCCESS = "transaction success.";
+}

@@ -1,0 +1,42 @@
+package com.ewallet.wallet.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.jboss.resteasy.reactive.RestHeader;
+
+import com.ewallet.wallet.Origin;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/** The headers every money request carries: where the client says it is, and its Idempotency-Key. */
+public class ClientHeaders {
+
+    static final int USER_AGENT_MAX = 255;
+
+    @RestHeader("location")
+    @NotBlank(message = "header is required")
+    @Size(max = 100, message = "header must be at most 100 characters")
+    public String location;
+
+    @RestHeader("ip-address")
+    @NotBlank(message = "header is required")
+    @Pattern(regexp = "[0-9A-Fa-f:.]{2,45}", message = "header must be an IPv4 or IPv6 address")
+    public String ipAddress;
+
+    @RestHeader("Idempotency-Key")
+    @Size(min = 1, max = 255, message = "header must be 1 to 255 characters")
+    @Pattern(regexp = "[\\x21-\\x7E]+", message = "header must be printable ASCII without spaces")
+    public String idempotencyKey;
+
+    @RestHeader("User-Agent")
+    public String userAgent;
+
+    public Origin origin(long userId, HttpServerRequest request) {
+        String agent = userAgent == null || userAgent.length() <= USER_AGENT_MAX ? userAgent
+                : userAgent.substring(0, USER_AGENT_MAX);
+        String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        return new Origin(userId, ipAddress, location.strip(), agent, remote);
+    }
+}

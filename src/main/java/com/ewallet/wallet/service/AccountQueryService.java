@@ -1,0 +1,73 @@
+package com.ewallet.wallet.service;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.ewallet.common.ApiException;
+import com.ewallet.wallet.BalanceView;
+import com.ewallet.wallet.HistoryPage;
+import com.ewallet.wallet.LedgerEntry;
+import com.ewallet.wallet.MoneyErrors;
+import com.ewallet.wallet.repository.AccountRepository;
+import com.ewallet.wallet.repository.LedgerRepository;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/** Read-only views of a wallet: balance and the keyset-paged history. */
+@ApplicationScoped
+public class AccountQueryService {
+
+    private final AccountRepository accounts;
+    private final LedgerRepository ledger;
+
+    public AccountQueryService(AccountRepository accounts, LedgerRepository ledger) {
+        this.accounts = accounts;
+        this.ledger = ledger;
+    }
+
+    @WithSession
+    public Uni<BalanceView> balance(long userId) {
+        return accounts.findByUserId(userId).map(account -> BalanceView.of(MoneyErrors.requireAccount(account)));
+    }
+
+    @WithSession
+    public Uni<HistoryPage> history(long userId, String cursor, int limit) {
+        long beforeId = decodeCursor(cursor);
+        return accounts.findByUserId(userId)
+                .flatMap(account -> ledger.page(MoneyErrors.requireAccount(account).id, beforeId, limit + 1))
+                .map(rows -> page(rows, limit));
+    }
+
+    private static HistoryPage page(List<LedgerEntry> rows, int limit) {
+        boolean more = rows.size() > limit;
+        List<LedgerEntry> shown = more ? rows.subList(0, limit) : rows;
+        String next = more ? encodeCursor(shown.get(shown.size() - 1).id) : null;
+        return new HistoryPage(shown.stream().map(HistoryPage.Row::of).toList(), next);
+    }
+
+    static String encodeCursor(long id) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Long.toString(id).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static long decodeCursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            long id = Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII));
+            if (id < 1) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid cursor.", "INVALID_CURSOR", "cursor",
+                    "must be a nextCursor value returned by this endpoint");
+        }
+    }
+
+}
