@@ -28,7 +28,7 @@ public final class MoneyErrors {
     }
 
     /** The account, or 404 when the user has none (cannot happen for a registered user). */
-    public static Account requireAccount(Account account) {
+    public static <T> T requireAccount(T account) {
         if (account == null) {
             throw new ApiException(404, ErrorBody.of("no wallet account for this user.", "ACCOUNT_NOT_FOUND"));
         }

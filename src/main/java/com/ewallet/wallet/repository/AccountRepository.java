@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 
 import com.ewallet.wallet.Account;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -19,12 +20,20 @@ public class AccountRepository implements PanacheRepository<Account> {
         return find("userId", userId).firstResult();
     }
 
-    public Uni<Account> findByNumber(String accountNumber) {
-        return find("accountNumber", accountNumber).firstResult();
-    }
-
     public Uni<Boolean> numberTaken(String accountNumber) {
         return count("accountNumber", accountNumber).map(n -> n > 0);
+    }
+
+    /**
+     * The accounts of the user and of the account number, as plain references. Entities are deliberately not loaded
+     * here: the session would keep their unlocked balances and hand those back from the later SELECT ... FOR UPDATE,
+     * losing concurrent updates.
+     */
+    public Uni<List<AccountRef>> resolve(long userId, String accountNumber) {
+        return Panache.getSession().flatMap(session -> session.createSelectionQuery(
+                "select new com.ewallet.wallet.repository.AccountRef(a.id, a.userId, a.accountNumber) from Account a"
+                        + " where a.userId = ?1 or a.accountNumber = ?2",
+                AccountRef.class).setParameter(1, userId).setParameter(2, accountNumber).getResultList());
     }
 
     /** SELECT ... FOR UPDATE of the user's account: the row lock every debit and credit goes through. */

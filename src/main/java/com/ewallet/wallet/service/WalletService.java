@@ -17,6 +17,7 @@ import com.ewallet.wallet.LedgerEntry.Direction;
 import com.ewallet.wallet.MoneyErrors;
 import com.ewallet.wallet.Origin;
 import com.ewallet.wallet.TransactionResult;
+import com.ewallet.wallet.repository.AccountRef;
 import com.ewallet.wallet.repository.AccountRepository;
 import com.ewallet.wallet.repository.BankTransferRepository;
 import com.ewallet.wallet.repository.LedgerRepository;
@@ -93,31 +94,31 @@ public class WalletService {
             IdempotencyClaim claim) {
         checkAmount(amount);
         String reference = RandomIds.reference();
-        return accounts.findByUserId(origin.userId())
-                .flatMap(payerRow -> accounts.findByNumber(accountNumber).flatMap(payeeRow -> {
-                    MoneyErrors.requireAccount(payerRow);
-                    if (payeeRow == null) {
-                        throw MoneyErrors.rejected("UNKNOWN_ACCOUNT", "account", "no wallet has this account number");
-                    }
-                    if (payeeRow.id.equals(payerRow.id)) {
-                        throw MoneyErrors.rejected("SAME_ACCOUNT", "account", "cannot transfer to your own account");
-                    }
-                    return accounts.lockInIdOrder(List.of(payerRow.id, payeeRow.id));
-                })).flatMap(locked -> {
-                    Account payer = locked.get(0).userId == origin.userId() ? locked.get(0) : locked.get(1);
-                    Account payee = payer == locked.get(0) ? locked.get(1) : locked.get(0);
-                    if (payer.balance < amount) {
-                        throw MoneyErrors.insufficientFunds();
-                    }
-                    if (payee.balance > limits.maxBalance() - amount) {
-                        throw MoneyErrors.recipientLimit();
-                    }
-                    LedgerEntry debit = apply(payer, amount, Direction.DEBIT, Activity.WALLET_TRANSFER, reference,
-                            "wallet:" + payee.accountNumber, origin);
-                    LedgerEntry credit = apply(payee, amount, Direction.CREDIT, Activity.WALLET_TRANSFER, reference,
-                            "wallet:" + payer.accountNumber, origin);
-                    return ledger.persist(debit, credit).flatMap(v -> finish(claim, result(debit)));
-                });
+        return accounts.resolve(origin.userId(), accountNumber).flatMap(refs -> {
+            AccountRef payer = refs.stream().filter(r -> r.userId() == origin.userId()).findFirst().orElse(null);
+            AccountRef payee = refs.stream().filter(r -> r.userId() != origin.userId()).findFirst().orElse(null);
+            MoneyErrors.requireAccount(payer);
+            if (payee == null) {
+                throw accountNumber.equals(payer.accountNumber())
+                        ? MoneyErrors.rejected("SAME_ACCOUNT", "account", "cannot transfer to your own account")
+                        : MoneyErrors.rejected("UNKNOWN_ACCOUNT", "account", "no wallet has this account number");
+            }
+            return accounts.lockInIdOrder(List.of(payer.id(), payee.id()));
+        }).flatMap(locked -> {
+            Account payer = locked.get(0).userId == origin.userId() ? locked.get(0) : locked.get(1);
+            Account payee = payer == locked.get(0) ? locked.get(1) : locked.get(0);
+            if (payer.balance < amount) {
+                throw MoneyErrors.insufficientFunds();
+            }
+            if (payee.balance > limits.maxBalance() - amount) {
+                throw MoneyErrors.recipientLimit();
+            }
+            LedgerEntry debit = apply(payer, amount, Direction.DEBIT, Activity.WALLET_TRANSFER, reference,
+                    "wallet:" + payee.accountNumber, origin);
+            LedgerEntry credit = apply(payee, amount, Direction.CREDIT, Activity.WALLET_TRANSFER, reference,
+                    "wallet:" + payer.accountNumber, origin);
+            return ledger.persist(debit, credit).flatMap(v -> finish(claim, result(debit)));
+        });
     }
 
     /** Rejects an amount outside 1..{@code wallet.money.max-amount}; returns it otherwise. */

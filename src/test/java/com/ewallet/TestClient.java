@@ -1,0 +1,90 @@
+package com.ewallet;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** Drives the API over HTTP as a client would: registers users, logs in, keeps the cookies. */
+public final class TestClient {
+
+    private static final AtomicLong MOBILES = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    public final String email;
+    public final String password = "correct-horse-42";
+    public final String mobile;
+    public final String accountNumber;
+    public final Map<String, String> cookies = new HashMap<>();
+
+    private TestClient(String email, String mobile, String accountNumber) {
+        this.email = email;
+        this.mobile = mobile;
+        this.accountNumber = accountNumber;
+    }
+
+    /** A freshly registered user, logged in. */
+    public static TestClient registered() {
+        String email = "u" + UUID.randomUUID().toString().replace("-", "") + "@example.com";
+        String mobile = "628" + String.format("%010d", MOBILES.incrementAndGet() % 10_000_000_000L);
+        String account = given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", "correct-horse-42", "name", "Test User", "mobile", mobile))
+                .post("/users").then().statusCode(201).extract().path("accountNumber");
+        TestClient client = new TestClient(email, mobile, account);
+        client.login();
+        return client;
+    }
+
+    public Response login() {
+        Response response = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
+                .post("/token/auth");
+        cookies.clear();
+        cookies.putAll(response.getCookies());
+        return response;
+    }
+
+    public String csrfAccess() {
+        return cookies.get("csrf_access_token");
+    }
+
+    public String csrfRefresh() {
+        return cookies.get("csrf_refresh_token");
+    }
+
+    /** A request with the access cookie and its CSRF header. */
+    public RequestSpecification authed() {
+        return given().cookie("access_token_cookie", cookies.get("access_token_cookie")).header("X-CSRF-TOKEN",
+                csrfAccess());
+    }
+
+    /** An authenticated money request with the headers the seed requires. */
+    public RequestSpecification money() {
+        return authed().contentType(ContentType.JSON).header("location", "Jakarta").header("ip-address", "10.1.2.3");
+    }
+
+    public Response topUp(long amount) {
+        return money().body(Map.of("amount", amount)).post("/api/topup");
+    }
+
+    public Response toBank(long amount, String code) {
+        return money().body(Map.of("amount", amount, "code", code)).post("/api/transfer");
+    }
+
+    public Response toWallet(long amount, String account) {
+        return money().body(Map.of("amount", amount, "account", account)).post("/api/transfer");
+    }
+
+    public long balance() {
+        return ((Number) authed().get("/api/balance").then().statusCode(200).extract().path("balance")).longValue();
+    }
+
+    public int historySize() {
+        return authed().queryParam("limit", 100).get("/api/transactions").then().statusCode(200).extract()
+                .path("data.size()");
+    }
+}

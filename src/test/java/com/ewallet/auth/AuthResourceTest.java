@@ -1,0 +1,225 @@
+package com.ewallet.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.ewallet.TestClient;
+import com.ewallet.auth.service.SigningKeys;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+
+@QuarkusTest
+class AuthResourceTest {
+
+    @Inject
+    SigningKeys keys;
+
+    @Test
+    void loginSetsTheFourCookiesWithTheSeedNamesPathsAndFlags() {
+        TestClient user = TestClient.registered();
+        Response response = user.login();
+        response.then().statusCode(200).body("msg", equalTo("login success."));
+
+        Cookie access = response.getDetailedCookie("access_token_cookie");
+        Cookie refresh = response.getDetailedCookie("refresh_token_cookie");
+        Cookie csrfAccess = response.getDetailedCookie("csrf_access_token");
+        Cookie csrfRefresh = response.getDetailedCookie("csrf_refresh_token");
+        assertThat(access.getPath()).isEqualTo("/api/");
+        assertThat(access.isHttpOnly()).isTrue();
+        assertThat(access.getMaxAge()).isEqualTo(900);
+        assertThat(refresh.getPath()).isEqualTo("/token/refresh");
+        assertThat(refresh.isHttpOnly()).isTrue();
+        assertThat(refresh.getMaxAge()).isEqualTo(30 * 24 * 3600);
+        assertThat(csrfAccess.getPath()).isEqualTo("/");
+        assertThat(csrfAccess.isHttpOnly()).isFalse();
+        assertThat(csrfRefresh.getPath()).isEqualTo("/");
+        assertThat(csrfRefresh.isHttpOnly()).isFalse();
+        assertThat(response.getHeaders().getValues("Set-Cookie"))
+                .allSatisfy(c -> assertThat(c).contains("SameSite=Lax"));
+
+        Map<String, Object> claims = claimsOf(access.getValue());
+        assertThat(claims).containsKeys("sub", "jti", "exp", "type", "csrf");
+        assertThat(claims.get("type")).isEqualTo("access");
+        assertThat(claims.get("csrf")).isEqualTo(csrfAccess.getValue());
+        assertThat(claimsOf(refresh.getValue()).get("csrf")).isEqualTo(csrfRefresh.getValue());
+        assertThat(claimsOf(refresh.getValue()).get("type")).isEqualTo("refresh");
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
+        TestClient user = TestClient.registered();
+        Response wrong = given().contentType(ContentType.JSON)
+                .body(Map.of("email", user.email, "password", "not-the-password")).post("/token/auth");
+        Response unknown = given().contentType(ContentType.JSON)
+                .body(Map.of("email", "nobody-" + user.email, "password", "not-the-password")).post("/token/auth");
+        wrong.then().statusCode(400).body("msg", equalTo("login failed."));
+        unknown.then().statusCode(400);
+        assertThat(unknown.asString()).isEqualTo(wrong.asString());
+        assertThat(wrong.getCookies()).isEmpty();
+    }
+
+    @Test
+    void malformedLoginBodiesAreRejectedWithLoginFailed() {
+        for (String body : new String[] { "{}", "[]", "{\"email\":1,\"password\":2}", "not json",
+                "{\"email\":\"a@b.c\"}" }) {
+            given().contentType(ContentType.JSON).body(body).post("/token/auth").then().statusCode(400).body("msg",
+                    equalTo("login failed."));
+        }
+    }
+
+    @Test
+    void refreshRotatesBothTokensAndTheOldRefreshTokenRevokesTheSession() {
+        TestClient user = TestClient.registered();
+        String oldRefresh = user.cookies.get("refresh_token_cookie");
+        String oldCsrf = user.csrfRefresh();
+
+        Response refreshed = given().cookie("refresh_token_cookie", oldRefresh).header("X-CSRF-TOKEN", oldCsrf)
+                .post("/token/refresh");
+        refreshed.then().statusCode(200).body("msg", equalTo("token refreshed."));
+        String newAccess = refreshed.getCookie("access_token_cookie");
+        String newRefresh = refreshed.getCookie("refresh_token_cookie");
+        assertThat(newRefresh).isNotEqualTo(oldRefresh);
+        given().cookie("access_token_cookie", newAccess).get("/api/balance").then().statusCode(200);
+
+        // Reusing the rotated-out refresh token: 401, and the whole session ends.
+        given().cookie("refresh_token_cookie", oldRefresh).header("X-CSRF-TOKEN", oldCsrf).post("/token/refresh").then()
+                .statusCode(401).body("code", equalTo("TOKEN_REUSED"));
+        given().cookie("access_token_cookie", newAccess).get("/api/balance").then().statusCode(401).body("code",
+                equalTo("TOKEN_REVOKED"));
+        given().cookie("refresh_token_cookie", newRefresh)
+                .header("X-CSRF-TOKEN", refreshed.getCookie("csrf_refresh_token")).post("/token/refresh").then()
+                .statusCode(401);
+    }
+
+    @Test
+    void refreshNeedsItsCookieItsCsrfAndARefreshToken() {
+        TestClient user = TestClient.registered();
+        given().header("X-CSRF-TOKEN", user.csrfRefresh()).post("/token/refresh").then().statusCode(401).body("code",
+                equalTo("TOKEN_MISSING"));
+        given().cookie("refresh_token_cookie", user.cookies.get("refresh_token_cookie")).post("/token/refresh").then()
+                .statusCode(401).body("code", equalTo("CSRF_MISSING"));
+        given().cookie("refresh_token_cookie", user.cookies.get("refresh_token_cookie"))
+                .header("X-CSRF-TOKEN", user.csrfAccess()).post("/token/refresh").then().statusCode(401)
+                .body("code", equalTo("CSRF_MISMATCH"));
+        given().cookie("refresh_token_cookie", user.cookies.get("access_token_cookie"))
+                .header("X-CSRF-TOKEN", user.csrfAccess()).post("/token/refresh").then().statusCode(401)
+                .body("code", equalTo("TOKEN_WRONG_TYPE"));
+        // The refresh token still works after those failures: nothing changed.
+        given().cookie("refresh_token_cookie", user.cookies.get("refresh_token_cookie"))
+                .header("X-CSRF-TOKEN", user.csrfRefresh()).post("/token/refresh").then().statusCode(200);
+    }
+
+    @Test
+    void aRefreshTokenIsNotAnAccessToken() {
+        TestClient user = TestClient.registered();
+        given().cookie("access_token_cookie", user.cookies.get("refresh_token_cookie")).get("/api/balance").then()
+                .statusCode(401).body("code", equalTo("TOKEN_WRONG_TYPE"));
+    }
+
+    @Test
+    void logoutWithOnlyWhatABrowserSendsEndsTheSession() {
+        TestClient user = TestClient.registered();
+        // A browser sends only the csrf_* cookies to /token/remove (the token cookies' paths do not cover it).
+        Response logout = given().cookie("csrf_access_token", user.csrfAccess())
+                .cookie("csrf_refresh_token", user.csrfRefresh()).post("/token/remove");
+        logout.then().statusCode(200).body("msg", equalTo("logout success."));
+        for (String name : new String[] { "access_token_cookie", "refresh_token_cookie", "csrf_access_token",
+                "csrf_refresh_token" }) {
+            assertThat(logout.getDetailedCookie(name).getMaxAge()).as(name).isZero();
+        }
+        assertThat(logout.getDetailedCookie("access_token_cookie").getPath()).isEqualTo("/api/");
+        assertThat(logout.getDetailedCookie("refresh_token_cookie").getPath()).isEqualTo("/token/refresh");
+
+        user.authed().get("/api/balance").then().statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
+        user.topUp(100).then().statusCode(401);
+        given().cookie("refresh_token_cookie", user.cookies.get("refresh_token_cookie"))
+                .header("X-CSRF-TOKEN", user.csrfRefresh()).post("/token/refresh").then().statusCode(401);
+    }
+
+    @Test
+    void logoutWithNothingStillSucceeds() {
+        given().post("/token/remove").then().statusCode(200).body("msg", equalTo("logout success."));
+    }
+
+    @Test
+    void stateChangingRequestsNeedTheMatchingCsrfHeader() {
+        TestClient user = TestClient.registered();
+        String access = user.cookies.get("access_token_cookie");
+        given().cookie("access_token_cookie", access).contentType(ContentType.JSON).header("location", "x")
+                .header("ip-address", "1.2.3.4").body(Map.of("amount", 100)).post("/api/topup").then().statusCode(401)
+                .body("code", equalTo("CSRF_MISSING"));
+        given().cookie("access_token_cookie", access).header("X-CSRF-TOKEN", user.csrfAccess() + "x")
+                .contentType(ContentType.JSON).header("location", "x").header("ip-address", "1.2.3.4")
+                .body(Map.of("amount", 100)).post("/api/topup").then().statusCode(401)
+                .body("code", equalTo("CSRF_MISMATCH"));
+        assertThat(user.balance()).isZero();
+    }
+
+    @Test
+    void expiredForgedAlgNoneAndForeignIssuerTokensAreRefused() throws Exception {
+        TestClient user = TestClient.registered();
+        Map<String, Object> real = claimsOf(user.cookies.get("access_token_cookie"));
+
+        String expired = Jwt.issuer("ewallet").subject((String) real.get("sub")).claim("jti", "j1")
+                .claim("type", "access").claim("sid", real.get("sid")).claim("csrf", real.get("csrf"))
+                .issuedAt(Instant.now().minusSeconds(3600)).expiresAt(Instant.now().minusSeconds(60)).jws()
+                .algorithm(SignatureAlgorithm.RS256).sign(keys.privateKey());
+        assertRefused(expired, "TOKEN_EXPIRED");
+
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String foreignKey = Jwt.issuer("ewallet").subject((String) real.get("sub")).claim("jti", "j2")
+                .claim("type", "access").claim("sid", real.get("sid")).claim("csrf", real.get("csrf"))
+                .expiresAt(Instant.now().plusSeconds(600)).jws().algorithm(SignatureAlgorithm.RS256)
+                .sign(generator.generateKeyPair().getPrivate());
+        assertRefused(foreignKey, "TOKEN_INVALID");
+
+        String foreignIssuer = Jwt.issuer("someone-else").subject((String) real.get("sub")).claim("jti", "j3")
+                .claim("type", "access").claim("sid", real.get("sid")).claim("csrf", real.get("csrf"))
+                .expiresAt(Instant.now().plusSeconds(600)).jws().algorithm(SignatureAlgorithm.RS256)
+                .sign(keys.privateKey());
+        assertRefused(foreignIssuer, "TOKEN_INVALID");
+
+        String[] parts = user.cookies.get("access_token_cookie").split("\\.");
+        String none = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+        assertRefused(none, "TOKEN_INVALID");
+        assertRefused("garbage", "TOKEN_INVALID");
+        // Flipping one character of a real token's payload breaks its signature.
+        int at = parts[1].length() / 2;
+        char flipped = parts[1].charAt(at) == 'A' ? 'B' : 'A';
+        assertRefused(
+                parts[0] + "." + parts[1].substring(0, at) + flipped + parts[1].substring(at + 1) + "." + parts[2],
+                "TOKEN_INVALID");
+    }
+
+    private static void assertRefused(String token, String code) {
+        given().cookie("access_token_cookie", token).get("/api/balance").then().statusCode(401).body("code",
+                equalTo(code));
+    }
+
+    private static String b64(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> claimsOf(String jwt) {
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        return io.restassured.path.json.JsonPath.from(payload).getMap("$");
+    }
+}
