@@ -15,6 +15,7 @@ import com.ewallet.common.RandomIds;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /** Login sessions on the server: opened at login, rotated at refresh, revoked at logout or on reuse. */
@@ -76,6 +77,14 @@ public class SessionService {
     public Uni<Boolean> isActive(String sessionId, long userId) {
         LocalDateTime now = Clock.nowUtc();
         return sessions.findById(sessionId).map(s -> s != null && s.userId == userId && s.isActive(now));
+    }
+
+    /** Ended sessions are kept a day for investigation, then dropped. */
+    @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithTransaction
+    Uni<Void> purgeEnded() {
+        return sessions.purgeBefore(Clock.nowUtc().minusDays(1))
+                .invoke(n -> Log.infof("purged %d ended login sessions", n)).replaceWithVoid();
     }
 
     private LoginTokens issue(AuthSession session) {

@@ -3,6 +3,7 @@ package com.ewallet.wallet.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 
@@ -30,6 +31,8 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class IdempotencyService {
+
+    static final Duration MIN_RETENTION = Duration.ofHours(24);
 
     private final IdempotencyRepository keys;
     private final WalletConfig config;
@@ -110,7 +113,9 @@ public class IdempotencyService {
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     Uni<Void> purgeExpired() {
-        return keys.purgeBefore(Clock.nowUtc().minus(config.idempotency().retention()))
+        Duration retention = config.idempotency().retention().compareTo(MIN_RETENTION) < 0 ? MIN_RETENTION
+                : config.idempotency().retention();
+        return keys.purgeBefore(Clock.nowUtc().minus(retention))
                 .invoke(n -> Log.infof("purged %d expired idempotency keys", n)).replaceWithVoid();
     }
 
