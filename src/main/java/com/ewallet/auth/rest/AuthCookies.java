@@ -1,9 +1,9 @@
 package com.ewallet.auth.rest;
 
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import com.ewallet.auth.IssuedToken;
@@ -23,36 +23,54 @@ public class AuthCookies {
     public static final String CSRF_REFRESH = "csrf_refresh_token";
     public static final String CSRF_HEADER = "X-CSRF-TOKEN";
 
+    static final String SET_COOKIE = "Set-Cookie";
     static final String ACCESS_PATH = "/api/";
     static final String REFRESH_PATH = "/token/refresh";
 
     private final boolean secure;
-    private final NewCookie.SameSite sameSite;
+    private final String sameSite;
 
     public AuthCookies(WalletConfig config) {
         this.secure = config.auth().cookieSecure();
-        this.sameSite = NewCookie.SameSite.valueOf(config.auth().cookieSameSite().toUpperCase(Locale.ROOT));
+        String sameSite = config.auth().cookieSameSite().toUpperCase(Locale.ROOT);
+        if (!Set.of("STRICT", "LAX", "NONE").contains(sameSite)) {
+            throw new IllegalStateException("wallet.auth.cookie-same-site must be STRICT, LAX or NONE");
+        }
+        this.sameSite = sameSite.charAt(0) + sameSite.substring(1).toLowerCase(Locale.ROOT);
     }
 
     public Response.ResponseBuilder setAll(Response.ResponseBuilder response, LoginTokens tokens) {
-        return setAccess(response, tokens.access()).cookie(
-                cookie(REFRESH, tokens.refresh().jwt(), REFRESH_PATH, true, tokens.refresh().maxAgeSeconds()),
-                cookie(CSRF_REFRESH, tokens.refresh().csrf(), "/", false, tokens.refresh().maxAgeSeconds()));
+        return setAccess(response, tokens.access())
+                .header(SET_COOKIE,
+                        cookie(REFRESH, tokens.refresh().jwt(), REFRESH_PATH, true, tokens.refresh().maxAgeSeconds()))
+                .header(SET_COOKIE,
+                        cookie(CSRF_REFRESH, tokens.refresh().csrf(), "/", false, tokens.refresh().maxAgeSeconds()));
     }
 
     public Response.ResponseBuilder setAccess(Response.ResponseBuilder response, IssuedToken access) {
-        return response.cookie(cookie(ACCESS, access.jwt(), ACCESS_PATH, true, access.maxAgeSeconds()),
-                cookie(CSRF_ACCESS, access.csrf(), "/", false, access.maxAgeSeconds()));
+        return response.header(SET_COOKIE, cookie(ACCESS, access.jwt(), ACCESS_PATH, true, access.maxAgeSeconds()))
+                .header(SET_COOKIE, cookie(CSRF_ACCESS, access.csrf(), "/", false, access.maxAgeSeconds()));
     }
 
     /** Same names and paths with Max-Age=0, so that the browser drops each of them. */
     public Response.ResponseBuilder clearAll(Response.ResponseBuilder response) {
-        return response.cookie(cookie(ACCESS, "", ACCESS_PATH, true, 0), cookie(REFRESH, "", REFRESH_PATH, true, 0),
-                cookie(CSRF_ACCESS, "", "/", false, 0), cookie(CSRF_REFRESH, "", "/", false, 0));
+        return response.header(SET_COOKIE, cookie(ACCESS, "", ACCESS_PATH, true, 0))
+                .header(SET_COOKIE, cookie(REFRESH, "", REFRESH_PATH, true, 0))
+                .header(SET_COOKIE, cookie(CSRF_ACCESS, "", "/", false, 0))
+                .header(SET_COOKIE, cookie(CSRF_REFRESH, "", "/", false, 0));
     }
 
-    private NewCookie cookie(String name, String value, String path, boolean httpOnly, long maxAge) {
-        return new NewCookie.Builder(name).value(value).path(path).httpOnly(httpOnly).secure(secure).sameSite(sameSite)
-                .maxAge((int) Math.min(maxAge, Integer.MAX_VALUE)).build();
+    // Written by hand: the JAX-RS cookie writer adds an obsolete "Version=1" attribute that the seed's
+    // clients never saw. Values are JWTs and base64url, which need no quoting.
+    private String cookie(String name, String value, String path, boolean httpOnly, long maxAge) {
+        StringBuilder c = new StringBuilder(name).append('=').append(value).append("; Path=").append(path)
+                .append("; Max-Age=").append(maxAge);
+        if (httpOnly) {
+            c.append("; HttpOnly");
+        }
+        if (secure) {
+            c.append("; Secure");
+        }
+        return c.append("; SameSite=").append(sameSite).toString();
     }
 }

@@ -39,7 +39,7 @@ public class SigningKeys {
         this.publicKey = pair.getPublic();
     }
 
-    static KeyPair load(Optional<String> privateLocation, Optional<String> publicLocation, LaunchMode mode) {
+    public static KeyPair load(Optional<String> privateLocation, Optional<String> publicLocation, LaunchMode mode) {
         if (privateLocation.isPresent() != publicLocation.isPresent()) {
             throw new IllegalStateException("Set both wallet.auth.private-key-location and "
                     + "wallet.auth.public-key-location (WALLET_AUTH_PRIVATE_KEY_LOCATION, WALLET_AUTH_PUBLIC_KEY_LOCATION), or neither");
