@@ -28,6 +28,18 @@ public final class TestClient {
         this.accountNumber = accountNumber;
     }
 
+    /** The configured admin (wallet.admin.email in the test profile), registered once and logged in. */
+    public static TestClient admin() {
+        String email = "admin@example.com";
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", "correct-horse-42", "name", "Admin", "mobile", "628999000001"))
+                .post("/users").then()
+                .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
+        TestClient client = new TestClient(email, "628999000001", null);
+        client.login().then().statusCode(200);
+        return client;
+    }
+
     /** A freshly registered user, logged in. */
     public static TestClient registered() {
         String email = "u" + UUID.randomUUID().toString().replace("-", "") + "@example.com";

@@ -22,7 +22,12 @@ public class AuthSession {
     @Column(name = "user_id", nullable = false)
     public long userId;
 
-    @Column(name = "refresh_jti", nullable = false, length = 22)
+    /** The app a developer-API wallet session belongs to; null for a cookie login. */
+    @Column(name = "app_id")
+    public Long appId;
+
+    /** Cookie sessions: the current refresh token's jti. Wallet sessions: SHA-256 of the refresh token. */
+    @Column(name = "refresh_jti", nullable = false, length = 64)
     public String refreshJti;
 
     @Column(name = "created_at", nullable = false)

@@ -1,5 +1,14 @@
 package com.ewallet.auth;
 
-/** The user behind an authenticated request and the login session the request came through. */
-public record Caller(long userId, String sessionId) {
+/**
+ * The user behind an authenticated request, the session it came through, the user's role, and for the developer API the
+ * app acting for the user (null for the user's own cookie session).
+ */
+public record Caller(long userId, String sessionId, String role, Long appId) {
+
+    public static final String ADMIN = "admin";
+
+    public boolean isAdmin() {
+        return ADMIN.equals(role);
+    }
 }

@@ -1,5 +1,6 @@
 package com.ewallet.auth;
 
 /** What a verified token says: whose it is, which login session it belongs to, and its CSRF value. */
-public record TokenClaims(long userId, String sessionId, TokenType type, String jti, String csrf) {
+public record TokenClaims(long userId, String sessionId, TokenType type, String jti, String csrf, String role,
+        Long appId) {
 }

@@ -10,11 +10,26 @@ public class ApiException extends RuntimeException {
 
     private final int status;
     private final ErrorBody body;
+    private final long retryAfterSeconds;
 
     public ApiException(int status, ErrorBody body) {
+        this(status, body, 0);
+    }
+
+    private ApiException(int status, ErrorBody body, long retryAfterSeconds) {
         super(body.code(), null, false, false);
         this.status = status;
         this.body = body;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429 with the seconds after which trying again can succeed (sent as Retry-After). */
+    public static ApiException tooMany(String msg, String code, long retryAfterSeconds) {
+        return new ApiException(429, ErrorBody.of(msg, code), Math.max(1, retryAfterSeconds));
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ApiException badRequest(String msg, String code, String field, String reason) {

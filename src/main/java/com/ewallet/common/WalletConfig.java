@@ -2,6 +2,7 @@ package com.ewallet.common;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -28,6 +29,111 @@ public interface WalletConfig {
 
     /** Registration. */
     Users users();
+
+    /** Per-tier limits, by tier number: {@code wallet.tiers."1".max-balance} and so on. */
+    Map<String, Tier> tiers();
+
+    /** Brute-force protection of cookie login. */
+    Login login();
+
+    /** The developer API (/v1). */
+    Developer developer();
+
+    /** SMS passcodes. */
+    Otp otp();
+
+    /** The SMS gateway passcodes leave through. */
+    Sms sms();
+
+    /** Settlement of bank transfers. */
+    Bank bank();
+
+    /** Administration. */
+    Admin admin();
+
+    interface Tier {
+        /** Largest balance (minor units) an account of this tier may hold. */
+        long maxBalance();
+
+        /** Most an account of this tier may send out (banks and wallets) per UTC day, in minor units. */
+        long dailyOutgoingLimit();
+    }
+
+    interface Login {
+        /** Failed logins of one account within {@code lockout} after which login answers 429. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** The window failures are counted in, and the longest a lock-out lasts. */
+        @WithDefault("PT15M")
+        Duration lockout();
+    }
+
+    interface Developer {
+        /** Lifetime of a wallet access token (its expiresIn). */
+        @WithDefault("P1D")
+        Duration accessTokenTtl();
+
+        /** Lifetime of a wallet refresh token. */
+        @WithDefault("P30D")
+        Duration refreshTokenTtl();
+    }
+
+    interface Otp {
+        /** How long a passcode may be used. */
+        @WithDefault("PT5M")
+        Duration ttl();
+
+        /** Wrong tries after which a passcode dies. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Passcodes one mobile may be sent per {@code send-window}. */
+        @WithDefault("3")
+        int sendsPerMobile();
+
+        /** Passcodes one app may send per {@code send-window}. */
+        @WithDefault("500")
+        int sendsPerApp();
+
+        /** The window the two send limits count in. */
+        @WithDefault("PT10M")
+        Duration sendWindow();
+
+        /** Wrong passcodes per mobile within {@code verify-window} after which verification answers 429. */
+        @WithDefault("10")
+        int maxVerifyFailures();
+
+        /** The window wrong passcodes are counted in, and the longest a lock-out lasts. */
+        @WithDefault("PT15M")
+        Duration verifyWindow();
+    }
+
+    interface Sms {
+        /** {@code http}: send through the gateway; {@code log}: only log that a passcode was sent (dev). */
+        @WithDefault("http")
+        String mode();
+
+        /** Bearer token sent to the gateway, if it wants one. */
+        Optional<String> apiKey();
+
+        /** Sender name shown on the SMS. */
+        @WithDefault("eWallet")
+        String sender();
+    }
+
+    interface Bank {
+        /**
+         * When set, pending bank transfers older than this are settled as successful by a scheduled job; when unset
+         * they wait for an admin to settle them.
+         */
+        Optional<Duration> autoSettleAfter();
+    }
+
+    interface Admin {
+        /** The user with this email is an admin (at start-up if registered, or when registering). */
+        Optional<String> email();
+    }
 
     interface Users {
         /** Country calling code put in front of a national mobile number that starts with 0. */
@@ -71,10 +177,6 @@ public interface WalletConfig {
         /** Largest amount, in minor units, that one top-up or transfer may move. */
         @WithDefault("10000000000")
         long maxAmount();
-
-        /** Largest balance, in minor units, that an account may hold. */
-        @WithDefault("100000000000")
-        long maxBalance();
 
         /** Bank codes accepted by {@code POST /api/transfer} as {@code code}. */
         @WithDefault("bni,bri,mandiri")

@@ -1,5 +1,6 @@
 package com.ewallet.wallet;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import jakarta.persistence.Column;
@@ -34,6 +35,13 @@ public class Account {
 
     @Column(nullable = false)
     public long balance;
+
+    /** The UTC day {@code dailyOutTotal} counts; an older day means nothing was sent today yet. */
+    @Column(name = "daily_out_day")
+    public LocalDate dailyOutDay;
+
+    @Column(name = "daily_out_total", nullable = false)
+    public long dailyOutTotal;
 
     @Column(name = "created_at", nullable = false)
     public LocalDateTime createdAt;

@@ -14,7 +14,9 @@ import jakarta.persistence.Table;
 @Table(name = "bank_transfers")
 public class BankTransfer {
 
-    public static final String STATUS_SENT = "SENT";
+    public static final String PENDING = "PENDING";
+    public static final String SUCCESS = "SUCCESS";
+    public static final String FAILED = "FAILED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -26,8 +28,17 @@ public class BankTransfer {
     @Column(name = "account_id", nullable = false)
     public long accountId;
 
+    @Column(name = "app_id")
+    public Long appId;
+
     @Column(name = "bank_code", nullable = false, length = 16)
     public String bankCode;
+
+    @Column(name = "beneficiary_name", length = 100)
+    public String beneficiaryName;
+
+    @Column(name = "beneficiary_account", length = 20)
+    public String beneficiaryAccount;
 
     @Column(nullable = false)
     public long amount;
@@ -37,4 +48,7 @@ public class BankTransfer {
 
     @Column(name = "created_at", nullable = false)
     public LocalDateTime createdAt;
+
+    @Column(name = "settled_at")
+    public LocalDateTime settledAt;
 }

@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 public class LedgerEntry {
 
     public enum Activity {
-        TOPUP, BANK_TRANSFER, WALLET_TRANSFER
+        TOPUP, BANK_TRANSFER, BANK_REFUND, WALLET_TRANSFER
     }
 
     public enum Direction {
@@ -64,6 +64,10 @@ public class LedgerEntry {
 
     @Column(name = "author_user_id", nullable = false)
     public long authorUserId;
+
+    /** The developer app that made the movement; null for the user's own /api session. */
+    @Column(name = "app_id")
+    public Long appId;
 
     @Column(name = "created_at", nullable = false)
     public LocalDateTime createdAt;

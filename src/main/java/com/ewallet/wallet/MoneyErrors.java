@@ -24,7 +24,7 @@ public final class MoneyErrors {
     }
 
     public static ApiException balanceLimit() {
-        return rejected("BALANCE_LIMIT", "amount", "would take the balance over the account's maximum");
+        return rejected("BALANCE_LIMIT", "amount", "would take the balance over the account tier's maximum");
     }
 
     /** The account, or 404 when the user has none (cannot happen for a registered user). */
@@ -33,6 +33,10 @@ public final class MoneyErrors {
             throw new ApiException(404, ErrorBody.of("no wallet account for this user.", "ACCOUNT_NOT_FOUND"));
         }
         return account;
+    }
+
+    public static ApiException dailyLimit() {
+        return rejected("DAILY_LIMIT", "amount", "would exceed the account tier's daily outgoing limit");
     }
 
     public static ApiException recipientLimit() {

@@ -1,5 +1,6 @@
 package com.ewallet.wallet;
 
 /** Who moves money and from where: recorded on every ledger row the movement writes. */
-public record Origin(long userId, String ipAddress, String location, String userAgent, String remoteAddress) {
+public record Origin(long userId, Long appId, String ipAddress, String location, String userAgent,
+        String remoteAddress) {
 }

@@ -10,7 +10,7 @@ public class CurrentCaller {
 
     private Caller caller;
 
-    void set(Caller caller) {
+    public void set(Caller caller) {
         this.caller = caller;
     }
 

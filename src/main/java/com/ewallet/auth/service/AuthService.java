@@ -13,6 +13,8 @@ import com.ewallet.auth.TokenClaims;
 import com.ewallet.auth.TokenType;
 import com.ewallet.common.ApiException;
 import com.ewallet.common.ErrorBody;
+import com.ewallet.common.RateLimiter;
+import com.ewallet.common.WalletConfig;
 import com.ewallet.user.repository.UserRepository;
 
 import io.quarkus.logging.Log;
@@ -28,25 +30,44 @@ public class AuthService {
     private final PasswordHasher hasher;
     private final SessionService sessions;
     private final TokenService tokens;
+    private final RateLimiter limiter;
+    private final WalletConfig.Login limits;
 
-    public AuthService(UserRepository users, PasswordHasher hasher, SessionService sessions, TokenService tokens) {
+    public AuthService(UserRepository users, PasswordHasher hasher, SessionService sessions, TokenService tokens,
+            RateLimiter limiter, WalletConfig config) {
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.limiter = limiter;
+        this.limits = config.login();
     }
 
-    /** Unknown email and wrong password give the same answer after the same bcrypt work. */
-    public Uni<LoginTokens> login(String email, String password) {
-        return users.findByEmail(email.strip().toLowerCase(Locale.ROOT))
-                .flatMap(user -> hasher.matches(password, user == null ? null : user.passwordHash).flatMap(ok -> {
-                    if (!ok) {
-                        Log.infof("login failed%s", user == null ? "" : " for user " + user.id);
-                        return Uni.createFrom().failure(loginFailed());
-                    }
-                    Log.infof("login of user %d", user.id);
-                    return sessions.open(user.id);
-                }));
+    /**
+     * Unknown email and wrong password give the same answer after the same bcrypt work. After
+     * {@code wallet.login.max-failures} failures of one email within {@code wallet.login.lockout}, login answers 429
+     * until that window ends (so a lock-out never outlives one window), without checking the password.
+     */
+    public Uni<LoginTokens> login(String rawEmail, String password) {
+        String email = rawEmail.strip().toLowerCase(Locale.ROOT);
+        String bucket = RateLimiter.bucket("login", email);
+        return limiter.peek(bucket, limits.lockout()).flatMap(window -> {
+            if (window.hits() >= limits.maxFailures()) {
+                return Uni.createFrom().failure(ApiException.tooMany("too many failed logins, try again later.",
+                        "LOGIN_LOCKED", window.secondsLeft()));
+            }
+            return users.findByEmail(email)
+                    .flatMap(user -> hasher.matches(password, user == null ? null : user.passwordHash).flatMap(ok -> {
+                        if (!ok) {
+                            Log.infof("login failed%s", user == null ? "" : " for user " + user.id);
+                            return limiter.hit(bucket, limits.lockout())
+                                    .flatMap(w -> Uni.createFrom().failure(loginFailed()));
+                        }
+                        Log.infof("login of user %d", user.id);
+                        Uni<Void> clear = window.hits() > 0 ? limiter.reset(bucket) : Uni.createFrom().voidItem();
+                        return clear.flatMap(v -> sessions.open(user.id, user.role));
+                    }));
+        });
     }
 
     public Uni<LoginTokens> refresh(String refreshJwt, String csrfHeader) {
@@ -82,8 +103,33 @@ public class AuthService {
         } catch (ApiException e) {
             return Uni.createFrom().failure(e);
         }
-        return sessions.isActive(claims.sessionId(), claims.userId())
-                .flatMap(active -> active ? Uni.createFrom().item(new Caller(claims.userId(), claims.sessionId()))
+        return live(claims);
+    }
+
+    /** Verifies a developer wallet token: ours, of this very app, and its session still live. */
+    public Uni<Caller> authenticateWallet(String walletJwt, long appId) {
+        TokenClaims claims;
+        try {
+            if (walletJwt == null || walletJwt.isEmpty()) {
+                throw ApiException.of(401, "Missing X-App-Wallet-Access-Token header", "TOKEN_MISSING");
+            }
+            claims = tokens.verify(walletJwt, TokenType.WALLET);
+            if (claims.appId() != appId) {
+                throw ApiException.of(401, "wallet access token belongs to another app", "TOKEN_WRONG_APP");
+            }
+        } catch (ApiException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return live(claims);
+    }
+
+    private Uni<Caller> live(TokenClaims claims) {
+        return sessions
+                .isActive(claims.sessionId(), claims.userId(),
+                        claims.appId())
+                .flatMap(active -> active
+                        ? Uni.createFrom()
+                                .item(new Caller(claims.userId(), claims.sessionId(), claims.role(), claims.appId()))
                         : Uni.createFrom().failure(AuthErrors.revoked()));
     }
 

@@ -1,6 +1,10 @@
 package com.ewallet.auth.service;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,63 +13,72 @@ import com.ewallet.auth.AuthSession;
 import com.ewallet.auth.LoginTokens;
 import com.ewallet.auth.TokenClaims;
 import com.ewallet.auth.TokenType;
+import com.ewallet.auth.WalletTokens;
 import com.ewallet.auth.repository.AuthSessionRepository;
 import com.ewallet.common.Clock;
+import com.ewallet.common.Hashes;
 import com.ewallet.common.RandomIds;
+import com.ewallet.common.WalletConfig;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
-/** Login sessions on the server: opened at login, rotated at refresh, revoked at logout or on reuse. */
+/**
+ * Sessions on the server, for cookie logins and for developer apps alike: opened at login, rotated at refresh (an
+ * already-rotated refresh token revokes the session), revoked at logout or app revocation.
+ */
 @ApplicationScoped
 public class SessionService {
 
     static final String REASON_LOGOUT = "LOGOUT";
     static final String REASON_REUSE = "REFRESH_REUSE";
+    static final String REASON_APP_REVOKED = "APP_REVOKED";
 
     private final AuthSessionRepository sessions;
     private final TokenService tokens;
+    private final Duration walletRefreshTtl;
 
-    public SessionService(AuthSessionRepository sessions, TokenService tokens) {
+    public SessionService(AuthSessionRepository sessions, TokenService tokens, WalletConfig config) {
         this.sessions = sessions;
         this.tokens = tokens;
+        this.walletRefreshTtl = config.developer().refreshTokenTtl();
     }
 
     @WithTransaction
-    public Uni<LoginTokens> open(long userId) {
-        LocalDateTime now = Clock.nowUtc();
-        AuthSession session = new AuthSession();
-        session.id = RandomIds.token();
-        session.userId = userId;
+    public Uni<LoginTokens> open(long userId, String role) {
+        AuthSession session = newSession(userId, null, tokens.refreshTtl());
         session.refreshJti = RandomIds.token();
-        session.createdAt = now;
-        session.expiresAt = now.plus(tokens.refreshTtl());
-        return sessions.persist(session).map(s -> issue(s));
+        return sessions.persist(session).map(s -> issue(s, role));
     }
 
-    /**
-     * Rotates the refresh token. A refresh token that is not the session's current one has been used before: the
-     * session is revoked (and that revocation committed) before the 401 goes out.
-     */
     @WithTransaction
-    public Uni<RotateOutcome> rotate(TokenClaims refresh) {
-        LocalDateTime now = Clock.nowUtc();
-        return sessions.lock(refresh.sessionId()).flatMap(session -> {
-            if (session == null || session.userId != refresh.userId() || !session.isActive(now)) {
-                return Uni.createFrom().item(RotateOutcome.REVOKED);
-            }
-            if (!session.refreshJti.equals(refresh.jti())) {
-                session.revokedAt = now;
-                session.revokeReason = REASON_REUSE;
-                Log.warnf("refresh token reuse on session of user %d: session revoked", session.userId);
-                return Uni.createFrom().item(RotateOutcome.REUSED);
-            }
-            session.refreshJti = RandomIds.token();
-            session.expiresAt = now.plus(tokens.refreshTtl());
-            return Uni.createFrom().item(new RotateOutcome(issue(session)));
-        });
+    public Uni<RotateOutcome<LoginTokens>> rotate(TokenClaims refresh) {
+        return rotateLocked(refresh.sessionId(), tokens.refreshTtl(),
+                s -> s.userId == refresh.userId() && s.appId == null, s -> s.refreshJti.equals(refresh.jti()), s -> {
+                    s.refreshJti = RandomIds.token();
+                    return issue(s, refresh.role());
+                });
+    }
+
+    @WithTransaction
+    public Uni<WalletTokens> openWallet(long userId, long appId) {
+        AuthSession session = newSession(userId, appId, walletRefreshTtl);
+        String refresh = newWalletRefresh(session);
+        return sessions.persist(session).map(s -> walletTokens(s, refresh));
+    }
+
+    /** Rotates an opaque wallet refresh token of {@code appId}; another app's token counts as unknown. */
+    @WithTransaction
+    public Uni<RotateOutcome<WalletTokens>> rotateWallet(String refreshToken, long appId) {
+        String sessionId = TokenService.sessionOfCsrf(refreshToken);
+        if (sessionId == null) {
+            return Uni.createFrom().item(RotateOutcome.revoked());
+        }
+        return rotateLocked(sessionId, walletRefreshTtl, s -> Objects.equals(s.appId, appId),
+                s -> Hashes.same(s.refreshJti, Hashes.sha256Hex(refreshToken)),
+                s -> walletTokens(s, newWalletRefresh(s)));
     }
 
     @WithTransaction
@@ -73,35 +86,86 @@ public class SessionService {
         return sessions.revoke(sessionId, REASON_LOGOUT, Clock.nowUtc()).map(n -> n > 0);
     }
 
+    /** Ends every session of an app: its wallet tokens stop working at once. */
+    @WithTransaction
+    public Uni<Integer> revokeApp(long appId) {
+        return sessions.update("revokedAt = ?1, revokeReason = ?2 where appId = ?3 and revokedAt is null",
+                Clock.nowUtc(), REASON_APP_REVOKED, appId);
+    }
+
     /** The one primary-key read every authenticated request costs. */
-    public Uni<Boolean> isActive(String sessionId, long userId) {
+    public Uni<Boolean> isActive(String sessionId, long userId, Long appId) {
         LocalDateTime now = Clock.nowUtc();
-        return sessions.findById(sessionId).map(s -> s != null && s.userId == userId && s.isActive(now));
+        return sessions.findById(sessionId)
+                .map(s -> s != null && s.userId == userId && Objects.equals(s.appId, appId) && s.isActive(now));
     }
 
     /** Ended sessions are kept a day for investigation, then dropped. */
     @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     Uni<Void> purgeEnded() {
-        return sessions.purgeBefore(Clock.nowUtc().minusDays(1))
-                .invoke(n -> Log.infof("purged %d ended login sessions", n)).replaceWithVoid();
+        return sessions.purgeBefore(Clock.nowUtc().minusDays(1)).invoke(n -> Log.infof("purged %d ended sessions", n))
+                .replaceWithVoid();
     }
 
-    private LoginTokens issue(AuthSession session) {
-        return new LoginTokens(tokens.issue(TokenType.ACCESS, session.userId, session.id, RandomIds.token()),
-                tokens.issue(TokenType.REFRESH, session.userId, session.id, session.refreshJti));
+    private <T> Uni<RotateOutcome<T>> rotateLocked(String sessionId, Duration ttl, Predicate<AuthSession> owned,
+            Predicate<AuthSession> current, Function<AuthSession, T> rotate) {
+        LocalDateTime now = Clock.nowUtc();
+        return sessions.lock(sessionId).map(session -> {
+            if (session == null || !owned.test(session) || !session.isActive(now)) {
+                return RotateOutcome.revoked();
+            }
+            if (!current.test(session)) {
+                session.revokedAt = now;
+                session.revokeReason = REASON_REUSE;
+                Log.warnf("refresh token reuse on a session of user %d: session revoked", session.userId);
+                return RotateOutcome.reuseDetected();
+            }
+            session.expiresAt = now.plus(ttl);
+            return new RotateOutcome<>(rotate.apply(session), false);
+        });
+    }
+
+    private static AuthSession newSession(long userId, Long appId, Duration ttl) {
+        LocalDateTime now = Clock.nowUtc();
+        AuthSession session = new AuthSession();
+        session.id = RandomIds.token();
+        session.userId = userId;
+        session.appId = appId;
+        session.createdAt = now;
+        session.expiresAt = now.plus(ttl);
+        return session;
+    }
+
+    /** An opaque refresh token naming its session; only its SHA-256 is stored. */
+    private static String newWalletRefresh(AuthSession session) {
+        String token = session.id + "." + RandomIds.token() + RandomIds.token();
+        session.refreshJti = Hashes.sha256Hex(token);
+        return token;
+    }
+
+    private WalletTokens walletTokens(AuthSession session, String refresh) {
+        var access = tokens.issueWallet(session.userId, session.id, session.appId);
+        return new WalletTokens(access.jwt(), refresh, access.maxAgeSeconds());
+    }
+
+    private LoginTokens issue(AuthSession session, String role) {
+        return new LoginTokens(tokens.issue(TokenType.ACCESS, session.userId, session.id, RandomIds.token(), role),
+                tokens.issue(TokenType.REFRESH, session.userId, session.id, session.refreshJti, role));
     }
 
     /** Either new tokens, or why there are none. */
-    public record RotateOutcome(LoginTokens tokens, boolean reused) {
-        static final RotateOutcome REVOKED = new RotateOutcome(null, false);
-        static final RotateOutcome REUSED = new RotateOutcome(null, true);
+    public record RotateOutcome<T>(T tokens, boolean reused) {
 
-        RotateOutcome(LoginTokens tokens) {
-            this(tokens, false);
+        static <T> RotateOutcome<T> revoked() {
+            return new RotateOutcome<>(null, false);
         }
 
-        public LoginTokens orFail() {
+        static <T> RotateOutcome<T> reuseDetected() {
+            return new RotateOutcome<>(null, true);
+        }
+
+        public T orFail() {
             if (tokens != null) {
                 return tokens;
             }

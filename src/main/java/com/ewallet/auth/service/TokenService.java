@@ -1,7 +1,5 @@
 package com.ewallet.auth.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -15,6 +13,7 @@ import com.ewallet.auth.AuthErrors;
 import com.ewallet.auth.IssuedToken;
 import com.ewallet.auth.TokenClaims;
 import com.ewallet.auth.TokenType;
+import com.ewallet.common.Hashes;
 import com.ewallet.common.RandomIds;
 import com.ewallet.common.WalletConfig;
 
@@ -23,10 +22,11 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
- * Issues and verifies the cookie tokens with SmallRye JWT. Only RS256 with our key and issuer is accepted, so
- * {@code alg: none}, HMAC confusion, foreign keys and foreign issuers all fail verification.
+ * Issues and verifies tokens with SmallRye JWT. Only RS256 with our key and issuer is accepted, so {@code alg: none},
+ * HMAC confusion, foreign keys and foreign issuers all fail verification.
  */
 @Singleton
 public class TokenService {
@@ -34,6 +34,8 @@ public class TokenService {
     static final String TYPE = "type";
     static final String SESSION = "sid";
     static final String CSRF = "csrf";
+    static final String ROLE = "role";
+    static final String APP = "app";
 
     private final SigningKeys keys;
     private final JWTParser parser;
@@ -41,6 +43,7 @@ public class TokenService {
     private final String issuer;
     private final Duration accessTtl;
     private final Duration refreshTtl;
+    private final Duration walletTtl;
 
     public TokenService(SigningKeys keys, JWTParser parser, WalletConfig config) {
         this.keys = keys;
@@ -48,23 +51,29 @@ public class TokenService {
         this.issuer = config.auth().issuer();
         this.accessTtl = config.auth().accessTokenTtl();
         this.refreshTtl = config.auth().refreshTokenTtl();
+        this.walletTtl = config.developer().accessTokenTtl();
         this.verification = new JWTAuthContextInfo(keys.publicKey(), issuer);
         this.verification.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
         this.verification.setExpGracePeriodSecs(0);
         this.verification.setClockSkew(0);
-        this.verification.setRequiredClaims(Set.of("sub", "jti", "exp", TYPE, SESSION, CSRF));
+        this.verification.setRequiredClaims(Set.of("sub", "jti", "exp", TYPE, SESSION));
     }
 
-    public IssuedToken issue(TokenType type, long userId, String sessionId, String jti) {
+    /** A cookie token (access or refresh) with its CSRF value. */
+    public IssuedToken issue(TokenType type, long userId, String sessionId, String jti, String role) {
         Duration ttl = type == TokenType.ACCESS ? accessTtl : refreshTtl;
         // The CSRF value names the session so that logout can end it from the csrf_* cookies alone, which
         // are the only ones a browser sends to /token/remove.
         String csrf = sessionId + "." + RandomIds.token();
-        Instant now = Instant.now();
-        String jwt = Jwt.issuer(issuer).subject(Long.toString(userId)).claim("jti", jti).claim(TYPE, type.claim())
-                .claim(SESSION, sessionId).claim(CSRF, csrf).issuedAt(now).expiresAt(now.plus(ttl)).jws()
-                .algorithm(SignatureAlgorithm.RS256).sign(keys.privateKey());
-        return new IssuedToken(jwt, csrf, ttl.toSeconds());
+        JwtClaimsBuilder claims = base(type, userId, sessionId, jti, ttl).claim(CSRF, csrf).claim(ROLE, role);
+        return new IssuedToken(sign(claims), csrf, ttl.toSeconds());
+    }
+
+    /** A developer-API wallet access token, valid only together with the key of {@code appId}. */
+    public IssuedToken issueWallet(long userId, String sessionId, long appId) {
+        JwtClaimsBuilder claims = base(TokenType.WALLET, userId, sessionId, RandomIds.token(), walletTtl).claim(APP,
+                Long.toString(appId));
+        return new IssuedToken(sign(claims), null, walletTtl.toSeconds());
     }
 
     public Duration refreshTtl() {
@@ -89,7 +98,19 @@ public class TokenService {
         } catch (NumberFormatException e) {
             throw AuthErrors.invalid();
         }
-        return new TokenClaims(userId, token.getClaim(SESSION), expected, token.getTokenID(), token.getClaim(CSRF));
+        String csrf = token.getClaim(CSRF);
+        String app = token.getClaim(APP);
+        if (expected == TokenType.WALLET ? app == null : csrf == null) {
+            throw AuthErrors.invalid();
+        }
+        Long appId;
+        try {
+            appId = app == null ? null : Long.valueOf(app);
+        } catch (NumberFormatException e) {
+            throw AuthErrors.invalid();
+        }
+        return new TokenClaims(userId, token.getClaim(SESSION), expected, token.getTokenID(), csrf,
+                token.getClaim(ROLE), appId);
     }
 
     /** Checks the X-CSRF-TOKEN header against the token's claim, in constant time. */
@@ -97,8 +118,7 @@ public class TokenService {
         if (header == null || header.isEmpty()) {
             throw AuthErrors.csrfMissing();
         }
-        if (!MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
-                claims.csrf().getBytes(StandardCharsets.UTF_8))) {
+        if (!Hashes.same(header, claims.csrf())) {
             throw AuthErrors.csrfMismatch();
         }
     }
@@ -112,6 +132,16 @@ public class TokenService {
         return dot == 22 ? csrf.substring(0, dot) : null;
     }
 
+    private JwtClaimsBuilder base(TokenType type, long userId, String sessionId, String jti, Duration ttl) {
+        Instant now = Instant.now();
+        return Jwt.issuer(issuer).subject(Long.toString(userId)).claim("jti", jti).claim(TYPE, type.claim())
+                .claim(SESSION, sessionId).issuedAt(now).expiresAt(now.plus(ttl));
+    }
+
+    private String sign(JwtClaimsBuilder claims) {
+        return claims.jws().algorithm(SignatureAlgorithm.RS256).sign(keys.privateKey());
+    }
+
     private static boolean isExpiry(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidJwtException invalid && invalid.hasExpired()) {
@@ -120,5 +150,4 @@ public class TokenService {
         }
         return false;
     }
-
 }

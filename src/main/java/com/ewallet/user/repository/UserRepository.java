@@ -16,6 +16,10 @@ public class UserRepository implements PanacheRepository<User> {
         return find("email", email).firstResult();
     }
 
+    public Uni<User> findByMobile(String mobile) {
+        return find("mobile", mobile).firstResult();
+    }
+
     public Uni<Boolean> emailTaken(String email) {
         return count("email", email).map(n -> n > 0);
     }

@@ -39,8 +39,11 @@ public class UserService {
     private final AccountService accounts;
     private final PasswordHasher hasher;
     private final WalletConfig config;
+    private final AdminBootstrap admins;
 
-    public UserService(UserRepository users, AccountService accounts, PasswordHasher hasher, WalletConfig config) {
+    public UserService(UserRepository users, AccountService accounts, PasswordHasher hasher, WalletConfig config,
+            AdminBootstrap admins) {
+        this.admins = admins;
         this.users = users;
         this.accounts = accounts;
         this.hasher = hasher;
@@ -63,7 +66,7 @@ public class UserService {
                 return Uni.createFrom().failure(mobileConflict());
             }
             return hasher.hash(request.password());
-        }).flatMap(hash -> create(email, hash, request.name().strip(), mobile, ROLE_USER))
+        }).flatMap(hash -> create(email, hash, request.name().strip(), mobile, admins.roleFor(email)))
                 .onFailure(ConstraintViolationException.class).transform(UserService::conflict);
     }
 

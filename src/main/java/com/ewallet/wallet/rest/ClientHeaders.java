@@ -37,6 +37,6 @@ public class ClientHeaders {
         String agent = userAgent == null || userAgent.length() <= USER_AGENT_MAX ? userAgent
                 : userAgent.substring(0, USER_AGENT_MAX);
         String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        return new Origin(userId, ipAddress, location.strip(), agent, remote);
+        return new Origin(userId, null, ipAddress, location.strip(), agent, remote);
     }
 }

@@ -25,6 +25,7 @@ import com.ewallet.common.FailureMessage;
 import com.ewallet.common.Uninterruptible;
 import com.ewallet.common.WalletConfig;
 import com.ewallet.wallet.BalanceView;
+import com.ewallet.wallet.BankDestination;
 import com.ewallet.wallet.HistoryPage;
 import com.ewallet.wallet.MoneyErrors;
 import com.ewallet.wallet.Origin;
@@ -102,8 +103,9 @@ public class WalletResource {
         if (!config.money().banks().contains(bank)) {
             throw MoneyErrors.rejected("UNKNOWN_BANK", "code", "must be one of " + config.money().banks());
         }
-        return answer(Uninterruptible.run(() -> executor.execute(who.userId(), headers.idempotencyKey,
-                "transfer|bank|" + bank + "|" + amount, claim -> wallet.transferToBank(origin, amount, bank, claim))));
+        return answer(Uninterruptible.run(
+                () -> executor.execute(who.userId(), headers.idempotencyKey, "transfer|bank|" + bank + "|" + amount,
+                        claim -> wallet.transferToBank(origin, amount, BankDestination.bank(bank), claim))));
     }
 
     @GET

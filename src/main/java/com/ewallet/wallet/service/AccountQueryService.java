@@ -7,11 +7,14 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.ewallet.common.ApiException;
+import com.ewallet.common.ErrorBody;
 import com.ewallet.wallet.BalanceView;
+import com.ewallet.wallet.BankTransferView;
 import com.ewallet.wallet.HistoryPage;
 import com.ewallet.wallet.LedgerEntry;
 import com.ewallet.wallet.MoneyErrors;
 import com.ewallet.wallet.repository.AccountRepository;
+import com.ewallet.wallet.repository.BankTransferRepository;
 import com.ewallet.wallet.repository.LedgerRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -23,10 +26,13 @@ public class AccountQueryService {
 
     private final AccountRepository accounts;
     private final LedgerRepository ledger;
+    private final BankTransferRepository bankTransfers;
 
-    public AccountQueryService(AccountRepository accounts, LedgerRepository ledger) {
+    public AccountQueryService(AccountRepository accounts, LedgerRepository ledger,
+            BankTransferRepository bankTransfers) {
         this.accounts = accounts;
         this.ledger = ledger;
+        this.bankTransfers = bankTransfers;
     }
 
     @WithSession
@@ -40,6 +46,26 @@ public class AccountQueryService {
         return accounts.findByUserId(userId)
                 .flatMap(account -> ledger.page(MoneyErrors.requireAccount(account).id, beforeId, limit + 1))
                 .map(rows -> page(rows, limit));
+    }
+
+    /** A bank transfer of this user's account, for follow-up (requery). */
+    @WithSession
+    public Uni<BankTransferView> bankTransfer(long userId, String reference) {
+        return accounts.findByUserId(userId)
+                .flatMap(account -> bankTransfers.findOfAccount(reference, MoneyErrors.requireAccount(account).id))
+                .map(transfer -> {
+                    if (transfer == null) {
+                        throw new ApiException(404,
+                                ErrorBody.of("no bank transfer with this reference.", "TRANSFER_NOT_FOUND"));
+                    }
+                    return BankTransferView.of(transfer);
+                });
+    }
+
+    /** The account number of the user with this mobile, for transfers to a phone number. */
+    @WithSession
+    public Uni<String> accountNumberOfUser(long userId) {
+        return accounts.findByUserId(userId).map(account -> MoneyErrors.requireAccount(account).accountNumber);
     }
 
     private static HistoryPage page(List<LedgerEntry> rows, int limit) {

@@ -1,17 +1,14 @@
 package com.ewallet.wallet.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.ewallet.common.ApiException;
 import com.ewallet.common.Clock;
 import com.ewallet.common.ErrorBody;
+import com.ewallet.common.Hashes;
 import com.ewallet.common.RandomIds;
 import com.ewallet.common.WalletConfig;
 import com.ewallet.wallet.IdempotencyClaim;
@@ -125,11 +122,6 @@ public class IdempotencyService {
     }
 
     public static String hash(String canonicalRequest) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(canonicalRequest);
     }
 }

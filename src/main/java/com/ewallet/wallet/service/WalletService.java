@@ -5,11 +5,15 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.ewallet.common.ApiException;
 import com.ewallet.common.Clock;
+import com.ewallet.common.ErrorBody;
 import com.ewallet.common.RandomIds;
 import com.ewallet.common.WalletConfig;
 import com.ewallet.wallet.Account;
+import com.ewallet.wallet.BankDestination;
 import com.ewallet.wallet.BankTransfer;
+import com.ewallet.wallet.BankTransferView;
 import com.ewallet.wallet.IdempotencyClaim;
 import com.ewallet.wallet.LedgerEntry;
 import com.ewallet.wallet.LedgerEntry.Activity;
@@ -41,15 +45,17 @@ public class WalletService {
     private final IdempotencyService idempotency;
     private final ObjectMapper json;
     private final WalletConfig.Money limits;
+    private final TierLimits tiers;
 
     public WalletService(AccountRepository accounts, LedgerRepository ledger, BankTransferRepository bankTransfers,
-            IdempotencyService idempotency, ObjectMapper json, WalletConfig config) {
+            IdempotencyService idempotency, ObjectMapper json, WalletConfig config, TierLimits tiers) {
         this.accounts = accounts;
         this.ledger = ledger;
         this.bankTransfers = bankTransfers;
         this.idempotency = idempotency;
         this.json = json;
         this.limits = config.money();
+        this.tiers = tiers;
     }
 
     @WithTransaction
@@ -58,31 +64,32 @@ public class WalletService {
         String reference = RandomIds.reference();
         return accounts.lockByUserId(origin.userId()).flatMap(account -> {
             MoneyErrors.requireAccount(account);
-            if (account.balance > limits.maxBalance() - amount) {
-                throw MoneyErrors.balanceLimit();
-            }
+            tiers.checkCredit(account, amount, false);
             LedgerEntry entry = apply(account, amount, Direction.CREDIT, Activity.TOPUP, reference, null, origin);
             return ledger.persist(entry).flatMap(e -> finish(claim, result(entry)));
         });
     }
 
+    /** Debits the wallet now; the transfer stays PENDING until it is settled (see {@link #settle}). */
     @WithTransaction
-    public Uni<TransactionResult> transferToBank(Origin origin, long amount, String bankCode, IdempotencyClaim claim) {
+    public Uni<TransactionResult> transferToBank(Origin origin, long amount, BankDestination destination,
+            IdempotencyClaim claim) {
         checkAmount(amount);
         String reference = RandomIds.reference();
         return accounts.lockByUserId(origin.userId()).flatMap(account -> {
             MoneyErrors.requireAccount(account);
-            if (account.balance < amount) {
-                throw MoneyErrors.insufficientFunds();
-            }
+            tiers.debit(account, amount, Clock.nowUtc().toLocalDate());
             LedgerEntry entry = apply(account, amount, Direction.DEBIT, Activity.BANK_TRANSFER, reference,
-                    "bank:" + bankCode, origin);
+                    "bank:" + destination.bankCode(), origin);
             BankTransfer transfer = new BankTransfer();
             transfer.reference = reference;
             transfer.accountId = account.id;
-            transfer.bankCode = bankCode;
+            transfer.appId = origin.appId();
+            transfer.bankCode = destination.bankCode();
+            transfer.beneficiaryName = destination.beneficiaryName();
+            transfer.beneficiaryAccount = destination.beneficiaryAccount();
             transfer.amount = amount;
-            transfer.status = BankTransfer.STATUS_SENT;
+            transfer.status = BankTransfer.PENDING;
             transfer.createdAt = entry.createdAt;
             return ledger.persist(entry).flatMap(e -> bankTransfers.persist(transfer))
                     .flatMap(t -> finish(claim, result(entry)));
@@ -107,17 +114,43 @@ public class WalletService {
         }).flatMap(locked -> {
             Account payer = locked.get(0).userId == origin.userId() ? locked.get(0) : locked.get(1);
             Account payee = payer == locked.get(0) ? locked.get(1) : locked.get(0);
-            if (payer.balance < amount) {
-                throw MoneyErrors.insufficientFunds();
-            }
-            if (payee.balance > limits.maxBalance() - amount) {
-                throw MoneyErrors.recipientLimit();
-            }
+            tiers.debit(payer, amount, Clock.nowUtc().toLocalDate());
+            tiers.checkCredit(payee, amount, true);
             LedgerEntry debit = apply(payer, amount, Direction.DEBIT, Activity.WALLET_TRANSFER, reference,
                     "wallet:" + payee.accountNumber, origin);
             LedgerEntry credit = apply(payee, amount, Direction.CREDIT, Activity.WALLET_TRANSFER, reference,
                     "wallet:" + payer.accountNumber, origin);
             return ledger.persist(debit, credit).flatMap(v -> finish(claim, result(debit)));
+        });
+    }
+
+    /**
+     * Settles a pending bank transfer: SUCCESS, or FAILED with the money returned to the wallet by a BANK_REFUND ledger
+     * row. Settling twice is refused; the transfer row is locked first.
+     */
+    @WithTransaction
+    public Uni<BankTransferView> settle(String reference, boolean success) {
+        return bankTransfers.lockByReference(reference).flatMap(transfer -> {
+            if (transfer == null) {
+                throw new ApiException(404,
+                        ErrorBody.of("no bank transfer with this reference.", "TRANSFER_NOT_FOUND"));
+            }
+            if (!BankTransfer.PENDING.equals(transfer.status)) {
+                throw new ApiException(409, ErrorBody.of("bank transfer is already settled.", "ALREADY_SETTLED"));
+            }
+            transfer.settledAt = Clock.nowUtc();
+            if (success) {
+                transfer.status = BankTransfer.SUCCESS;
+                return Uni.createFrom().item(BankTransferView.of(transfer));
+            }
+            transfer.status = BankTransfer.FAILED;
+            return accounts.lockInIdOrder(List.of(transfer.accountId)).flatMap(locked -> {
+                Account account = locked.get(0);
+                Origin system = new Origin(account.userId, transfer.appId, "0.0.0.0", "bank settlement", null, null);
+                LedgerEntry refund = apply(account, transfer.amount, Direction.CREDIT, Activity.BANK_REFUND,
+                        transfer.reference, "bank:" + transfer.bankCode, system);
+                return ledger.persist(refund).replaceWith(BankTransferView.of(transfer));
+            });
         });
     }
 
@@ -146,6 +179,7 @@ public class WalletService {
         entry.userAgent = origin.userAgent();
         entry.remoteAddress = origin.remoteAddress();
         entry.authorUserId = origin.userId();
+        entry.appId = origin.appId();
         entry.createdAt = now;
         account.balance = entry.balanceAfter;
         account.updatedAt = now;

@@ -1,0 +1,86 @@
+package com.ewallet.developer.rest;
+
+import java.time.LocalDateTime;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+import com.ewallet.auth.Caller;
+import com.ewallet.auth.rest.AccessTokenRequired;
+import com.ewallet.auth.rest.CurrentCaller;
+import com.ewallet.common.ApiException;
+import com.ewallet.common.ErrorBody;
+import com.ewallet.common.Uninterruptible;
+import com.ewallet.developer.App;
+import com.ewallet.developer.service.AppService;
+
+import io.smallrye.mutiny.Uni;
+
+/** Admins create, list and revoke apps, logged in through the same cookies and CSRF as everyone. */
+@Path("/api/admin/apps")
+@AccessTokenRequired
+@Produces(MediaType.APPLICATION_JSON)
+public class AppAdminResource {
+
+    private final AppService apps;
+    private final CurrentCaller caller;
+
+    public AppAdminResource(AppService apps, CurrentCaller caller) {
+        this.apps = apps;
+        this.caller = caller;
+    }
+
+    public record CreateAppRequest(@NotBlank @Size(max = 100) String name) {
+    }
+
+    /** An app as listed; {@code key} is present only in the answer that created it. */
+    public record AppView(long id, String name, String key, LocalDateTime createdAt, LocalDateTime revokedAt) {
+        static AppView of(App app, String key) {
+            return new AppView(app.id, app.name, key, app.createdAt, app.revokedAt);
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> create(@Valid @NotNull CreateAppRequest body) {
+        long adminId = admin().userId();
+        return Uninterruptible.run(() -> apps.create(body.name(), adminId))
+                .map(created -> Response.status(201).entity(AppView.of(created.app(), created.key())).build());
+    }
+
+    @GET
+    public Uni<java.util.List<AppView>> list() {
+        admin();
+        return Uninterruptible.run(apps::list).map(list -> list.stream().map(a -> AppView.of(a, null)).toList());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<AppView> revoke(@RestPath long id) {
+        admin();
+        return Uninterruptible.run(() -> apps.revoke(id)).map(app -> AppView.of(app, null));
+    }
+
+    private Caller admin() {
+        return requireAdmin(caller.get());
+    }
+
+    static Caller requireAdmin(Caller who) {
+        if (!who.isAdmin()) {
+            throw new ApiException(403, ErrorBody.of("admin role required.", "FORBIDDEN"));
+        }
+        return who;
+    }
+}

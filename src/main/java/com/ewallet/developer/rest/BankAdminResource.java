@@ -1,0 +1,48 @@
+package com.ewallet.developer.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+import com.ewallet.auth.rest.AccessTokenRequired;
+import com.ewallet.auth.rest.CurrentCaller;
+import com.ewallet.common.Uninterruptible;
+import com.ewallet.wallet.BankTransferView;
+import com.ewallet.wallet.service.WalletService;
+
+import io.smallrye.mutiny.Uni;
+
+/** The manual settlement step of bank transfers: an admin marks a pending one successful or failed. */
+@Path("/api/admin/bank-transfers")
+@AccessTokenRequired
+@Produces(MediaType.APPLICATION_JSON)
+public class BankAdminResource {
+
+    private final WalletService wallet;
+    private final CurrentCaller caller;
+
+    public BankAdminResource(WalletService wallet, CurrentCaller caller) {
+        this.wallet = wallet;
+        this.caller = caller;
+    }
+
+    public record SettleRequest(@NotNull @Pattern(regexp = "success|failed") String status) {
+    }
+
+    @POST
+    @Path("/{reference}/settle")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<BankTransferView> settle(@RestPath @Pattern(regexp = "[0-9a-f]{32}") String reference,
+            @Valid @NotNull SettleRequest body) {
+        AppAdminResource.requireAdmin(caller.get());
+        boolean success = "success".equals(body.status());
+        return Uninterruptible.run(() -> wallet.settle(reference, success));
+    }
+}

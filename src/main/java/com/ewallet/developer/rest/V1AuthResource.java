@@ -1,0 +1,91 @@
+package com.ewallet.developer.rest;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.ewallet.auth.WalletTokens;
+import com.ewallet.auth.service.SessionService;
+import com.ewallet.common.ApiException;
+import com.ewallet.common.Uninterruptible;
+import com.ewallet.developer.App;
+import com.ewallet.developer.service.DeveloperUsers;
+import com.ewallet.developer.service.OtpService;
+
+import io.smallrye.mutiny.Uni;
+
+/** Validate a user by mobile, send and verify the SMS passcode, refresh the wallet access token. */
+@Path("/v1/users")
+@DeveloperApi
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class V1AuthResource {
+
+    private final DeveloperUsers users;
+    private final OtpService otp;
+    private final SessionService sessions;
+    private final CurrentApp app;
+
+    public V1AuthResource(DeveloperUsers users, OtpService otp, SessionService sessions, CurrentApp app) {
+        this.users = users;
+        this.otp = otp;
+        this.sessions = sessions;
+        this.app = app;
+    }
+
+    public record MobileRequest(@NotBlank @Size(max = 32) String mobile) {
+    }
+
+    public record AuthRequest(@NotBlank @Size(max = 32) String mobile,
+            @NotBlank @Pattern(regexp = "sms", message = "must be sms") String factor,
+            @Pattern(regexp = "[0-9]{4,8}", message = "must be the digits received by SMS") String passcode) {
+    }
+
+    public record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+    }
+
+    public record UserRef(String id, String mobile) {
+    }
+
+    @POST
+    @Path("/auth/validate")
+    public Uni<V1Response> validate(@Valid @NotNull MobileRequest body) {
+        String mobile = users.normalise(body.mobile(), "mobile");
+        return Uninterruptible.run(() -> users.byMobile(mobile)).map(user -> V1Response
+                .ok(Map.of("user", new UserRef(Long.toString(user.id), user.mobile)), "Validation successful"));
+    }
+
+    @POST
+    @Path("/auth")
+    public Uni<V1Response> auth(@Valid @NotNull AuthRequest body) {
+        String mobile = users.normalise(body.mobile(), "mobile");
+        App caller = app.get();
+        if (body.passcode() == null) {
+            return Uninterruptible.run(() -> users.byMobile(mobile).flatMap(user -> otp.send(caller, user)))
+                    .map(v -> V1Response.ok(null, "Please enter the passcode sent to " + mobile));
+        }
+        return Uninterruptible
+                .run(() -> users.byMobile(mobile).onFailure(ApiException.class).transform(e -> OtpService.invalid())
+                        .flatMap(user -> otp.verify(caller, user, body.passcode())))
+                .map(tokens -> V1Response.ok(tokens, "Wallet added successfully"));
+    }
+
+    @POST
+    @Path("/accessToken")
+    public Uni<V1Response> refresh(@Valid @NotNull RefreshRequest body) {
+        long appId = app.get().id;
+        return Uninterruptible.run(() -> sessions.rotateWallet(body.refreshToken(), appId)).map(outcome -> {
+            WalletTokens tokens = outcome.orFail();
+            return V1Response.ok(tokens, "Access token refreshed");
+        });
+    }
+}

@@ -1,0 +1,10 @@
+package com.ewallet.developer.rest;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The developer API's error envelope: {@code {"success": false, "error": "...", "errorCode": "..."}}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record V1Error(boolean success, String error, String errorCode, Map<String, String> errors) {
+}

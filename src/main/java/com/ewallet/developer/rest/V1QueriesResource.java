@@ -1,0 +1,37 @@
+package com.ewallet.developer.rest;
+
+import java.util.Locale;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.ewallet.common.WalletConfig;
+
+import io.smallrye.common.annotation.NonBlocking;
+
+/** Reference data for apps. Non-blocking: the app-key filter before it reads the database reactively. */
+@Path("/v1/queries")
+@NonBlocking
+@DeveloperApi
+@Produces(MediaType.APPLICATION_JSON)
+public class V1QueriesResource {
+
+    private final WalletConfig config;
+
+    public V1QueriesResource(WalletConfig config) {
+        this.config = config;
+    }
+
+    public record Bank(String bankCode, String name) {
+    }
+
+    @GET
+    @Path("/banks")
+    public V1Response banks() {
+        return V1Response.ok(
+                config.money().banks().stream().map(code -> new Bank(code, code.toUpperCase(Locale.ROOT))).toList(),
+                "Banks retrieved");
+    }
+}

@@ -1,0 +1,43 @@
+package com.ewallet.developer.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.ewallet.common.ApiException;
+import com.ewallet.common.ErrorBody;
+import com.ewallet.common.Mobile;
+import com.ewallet.common.WalletConfig;
+import com.ewallet.user.User;
+import com.ewallet.user.repository.UserRepository;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/** Finds wallet users by mobile number, normalised exactly as registration normalises it. */
+@ApplicationScoped
+public class DeveloperUsers {
+
+    private final UserRepository users;
+    private final String countryCode;
+
+    public DeveloperUsers(UserRepository users, WalletConfig config) {
+        this.users = users;
+        this.countryCode = config.users().defaultCountryCode();
+    }
+
+    public String normalise(String rawMobile, String field) {
+        return Mobile.normalise(rawMobile, countryCode)
+                .orElseThrow(() -> ApiException.badRequest("mobile must be a mobile number with country code.",
+                        "INVALID_MOBILE", field, "must be 8 to 15 digits with country code"));
+    }
+
+    /** The user with this mobile; 404 {@code USER_NOT_FOUND} when there is none. */
+    @WithSession
+    public Uni<User> byMobile(String mobile) {
+        return users.findByMobile(mobile).map(user -> {
+            if (user == null) {
+                throw new ApiException(404, ErrorBody.of("no wallet user has this mobile number.", "USER_NOT_FOUND"));
+            }
+            return user;
+        });
+    }
+}

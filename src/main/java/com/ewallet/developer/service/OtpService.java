@@ -1,0 +1,145 @@
+package com.ewallet.developer.service;
+
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.util.Base64;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.ewallet.auth.WalletTokens;
+import com.ewallet.auth.service.SessionService;
+import com.ewallet.auth.service.SigningKeys;
+import com.ewallet.common.ApiException;
+import com.ewallet.common.Clock;
+import com.ewallet.common.ErrorBody;
+import com.ewallet.common.Hashes;
+import com.ewallet.common.RateLimiter;
+import com.ewallet.common.WalletConfig;
+import com.ewallet.developer.App;
+import com.ewallet.developer.OtpChallenge;
+import com.ewallet.developer.repository.OtpChallengeRepository;
+import com.ewallet.user.User;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * SMS passcodes: six random digits, stored only as an HMAC, valid {@code wallet.otp.ttl}, single use, dead after
+ * {@code wallet.otp.max-attempts} wrong tries. Sending is limited per mobile and per app.
+ */
+@ApplicationScoped
+public class OtpService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final OtpChallengeRepository challenges;
+    private final SmsSender sms;
+    private final RateLimiter limiter;
+    private final SessionService sessions;
+    private final WalletConfig.Otp config;
+    // Derived from the token signing key, so every replica has it and no extra secret must be managed.
+    private final byte[] hmacKey;
+
+    public OtpService(OtpChallengeRepository challenges, SmsSender sms, RateLimiter limiter, SessionService sessions,
+            WalletConfig config, SigningKeys keys) {
+        this.challenges = challenges;
+        this.sms = sms;
+        this.limiter = limiter;
+        this.sessions = sessions;
+        this.config = config.otp();
+        this.hmacKey = Hashes
+                .sha256Hex("otp-hmac:" + Base64.getEncoder().encodeToString(keys.privateKey().getEncoded()))
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** Sends a new passcode (older open ones of this mobile and app die). 429 past the send limits. */
+    public Uni<Void> send(App app, User user) {
+        return limiter.hit(RateLimiter.bucket("otp-send-mobile", user.mobile), config.sendWindow())
+                .flatMap(perMobile -> {
+                    if (perMobile.hits() > config.sendsPerMobile()) {
+                        throw ApiException.tooMany("too many passcodes sent to this mobile, try again later.",
+                                "OTP_SEND_LIMIT", perMobile.secondsLeft());
+                    }
+                    return limiter.hit("otp-send-app:" + app.id, config.sendWindow());
+                }).flatMap(perApp -> {
+                    if (perApp.hits() > config.sendsPerApp()) {
+                        throw ApiException.tooMany("this app sent too many passcodes, try again later.",
+                                "OTP_APP_SEND_LIMIT", perApp.secondsLeft());
+                    }
+                    String passcode = String.format("%06d", RANDOM.nextInt(1_000_000));
+                    return store(user.mobile, app.id, Hashes.hmacSha256Hex(hmacKey, passcode))
+                            .flatMap(challengeId -> sms.sendPasscode(user.mobile, passcode).onFailure()
+                                    .call(e -> discard(challengeId)));
+                });
+    }
+
+    /**
+     * Checks a passcode and, when right, opens a wallet session for the app. Wrong, expired, used and unknown passcodes
+     * get the same answer; too many wrong ones for a mobile answer 429 for a while.
+     */
+    public Uni<WalletTokens> verify(App app, User user, String passcode) {
+        String failures = RateLimiter.bucket("otp-verify", user.mobile);
+        return limiter.peek(failures, config.verifyWindow()).flatMap(window -> {
+            if (window.hits() >= config.maxVerifyFailures()) {
+                throw ApiException.tooMany("too many wrong passcodes, try again later.", "OTP_LOCKED",
+                        window.secondsLeft());
+            }
+            return check(user.mobile, app.id, passcode);
+        }).flatMap(ok -> {
+            if (!ok) {
+                return limiter.hit(failures, config.verifyWindow()).flatMap(w -> Uni.createFrom().failure(invalid()));
+            }
+            Log.infof("passcode verified for user %d and app %d", user.id, app.id);
+            return sessions.openWallet(user.id, app.id);
+        });
+    }
+
+    @WithTransaction
+    Uni<Long> store(String mobile, long appId, String codeHash) {
+        LocalDateTime now = Clock.nowUtc();
+        return challenges
+                .update("consumedAt = ?1 where mobile = ?2 and appId = ?3 and consumedAt is null", now, mobile, appId)
+                .flatMap(n -> {
+                    OtpChallenge challenge = new OtpChallenge();
+                    challenge.mobile = mobile;
+                    challenge.appId = appId;
+                    challenge.codeHash = codeHash;
+                    challenge.attempts = 0;
+                    challenge.createdAt = now;
+                    challenge.expiresAt = now.plus(config.ttl());
+                    return challenges.persist(challenge);
+                }).map(c -> c.id);
+    }
+
+    /** A passcode the gateway could not deliver must not stay usable. */
+    @WithTransaction
+    Uni<Void> discard(long challengeId) {
+        return challenges.deleteById(challengeId).replaceWithVoid();
+    }
+
+    /** One try, counted under the challenge's row lock; commits the count whatever the outcome. */
+    @WithTransaction
+    Uni<Boolean> check(String mobile, long appId, String passcode) {
+        LocalDateTime now = Clock.nowUtc();
+        return challenges.lockLatestOpen(mobile, appId).map(challenge -> {
+            if (challenge == null || !challenge.expiresAt.isAfter(now)) {
+                return false;
+            }
+            if (Hashes.same(challenge.codeHash, Hashes.hmacSha256Hex(hmacKey, passcode))) {
+                challenge.consumedAt = now;
+                return true;
+            }
+            challenge.attempts++;
+            if (challenge.attempts >= config.maxAttempts()) {
+                challenge.consumedAt = now;
+            }
+            return false;
+        });
+    }
+
+    public static ApiException invalid() {
+        return new ApiException(401,
+                ErrorBody.of("invalid or expired passcode; request a new one if needed.", "PASSCODE_INVALID"));
+    }
+}
