@@ -128,6 +128,10 @@ public interface WalletConfig {
          * they wait for an admin to settle them.
          */
         Optional<Duration> autoSettleAfter();
+
+        /** How often the auto-settlement job looks for due transfers. */
+        @WithDefault("5s")
+        String settleEvery();
     }
 
     interface Admin {

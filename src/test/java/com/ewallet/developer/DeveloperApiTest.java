@@ -10,11 +10,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.ewallet.LedgerCheck;
@@ -25,65 +23,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The developer API end to end over HTTP, with a stub SMS gateway on a real socket. */
 @QuarkusTest
 @QuarkusTestResource(SmsGatewayStub.class)
-class DeveloperApiTest {
+class DeveloperApiTest extends DeveloperApiSupport {
 
     @Inject
     Pool pool;
-
-    @ConfigProperty(name = "quarkus.rest-client.sms-gateway.url")
-    String gateway;
-
-    private static final java.util.regex.Pattern SIX_DIGITS = java.util.regex.Pattern.compile("\\b([0-9]{6})\\b");
-
-    // ---- helpers -------------------------------------------------------------------------------------
-
-    String createApp(String name) {
-        TestClient admin = TestClient.admin();
-        return admin.authed().contentType(ContentType.JSON).body(Map.of("name", name)).post("/api/admin/apps").then()
-                .statusCode(201).body("key", notNullValue()).extract().path("key");
-    }
-
-    static RequestSpecification v1(String appKey) {
-        return given().header("X-App-Key", appKey).contentType(ContentType.JSON);
-    }
-
-    Response send(String appKey, String mobile) {
-        return v1(appKey).body(Map.of("mobile", mobile, "factor", "sms")).post("/v1/users/auth");
-    }
-
-    String lastPasscode(String mobile) {
-        String text = given().get(gateway + "/received/" + mobile).then().statusCode(200).extract().asString();
-        Matcher m = SIX_DIGITS.matcher(text);
-        assertThat(m.find()).as(text).isTrue();
-        return m.group(1);
-    }
-
-    Response verify(String appKey, String mobile, String passcode) {
-        return v1(appKey).body(Map.of("mobile", mobile, "factor", "sms", "passcode", passcode)).post("/v1/users/auth");
-    }
-
-    /** A wallet token pair for the user, through send and verify. */
-    Map<String, Object> connect(String appKey, TestClient user) {
-        send(appKey, user.mobile).then().statusCode(200);
-        return verify(appKey, user.mobile, lastPasscode(user.mobile)).then().statusCode(200)
-                .body("success", equalTo(true)).body("message", equalTo("Wallet added successfully")).extract()
-                .path("data");
-    }
-
-    static RequestSpecification wallet(String appKey, Map<String, Object> tokens) {
-        return v1(appKey).header("X-App-Wallet-Access-Token", (String) tokens.get("accessToken"));
-    }
-
-    static String wrong(String passcode) {
-        return passcode.equals("000000") ? "000001" : "000000";
-    }
 
     // ---- tests ---------------------------------------------------------------------------------------
 

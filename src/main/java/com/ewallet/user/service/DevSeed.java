@@ -22,8 +22,10 @@ public class DevSeed {
     private final UserRepository users;
     private final UserService registration;
     private final PasswordHasher hasher;
+    private final AdminBootstrap admins;
 
-    public DevSeed(UserRepository users, UserService registration, PasswordHasher hasher) {
+    public DevSeed(UserRepository users, UserService registration, PasswordHasher hasher, AdminBootstrap admins) {
+        this.admins = admins;
         this.users = users;
         this.registration = registration;
         this.hasher = hasher;
@@ -35,7 +37,7 @@ public class DevSeed {
                 return Uni.createFrom().voidItem();
             }
             return hasher.hash("password")
-                    .flatMap(hash -> registration.create(EMAIL, hash, "Aditya", "6281200000001", UserService.ROLE_USER))
+                    .flatMap(hash -> registration.create(EMAIL, hash, "Aditya", "6281200000001", admins.roleFor(EMAIL)))
                     .invoke(user -> Log.infof("dev seed user %s created", EMAIL)).replaceWithVoid();
         }));
     }

@@ -32,7 +32,7 @@ public class BankSettlement {
         this.config = config.bank();
     }
 
-    @Scheduled(every = "5s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${wallet.bank.settle-every:5s}", delayed = "${wallet.bank.settle-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> settleDue() {
         if (config.autoSettleAfter().isEmpty()) {
             return Uni.createFrom().voidItem();
