@@ -147,8 +147,7 @@ public class V1WalletResource {
 
     private static Origin origin(Caller who, String userAgent, HttpServerRequest request) {
         String remote = request.remoteAddress() == null ? "0.0.0.0" : request.remoteAddress().hostAddress();
-        String agent = userAgent == null || userAgent.length() <= 255 ? userAgent : userAgent.substring(0, 255);
-        return new Origin(who.userId(), who.appId(), remote, "app:" + who.appId(), agent, remote);
+        return new Origin(who.userId(), who.appId(), remote, "app:" + who.appId(), Origin.userAgent(userAgent), remote);
     }
 
     /** Fresh results and replays alike leave in the /v1 envelope. */

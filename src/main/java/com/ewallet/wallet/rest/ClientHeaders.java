@@ -13,8 +13,6 @@ import io.vertx.core.http.HttpServerRequest;
 /** The headers every money request carries: where the client says it is, and its Idempotency-Key. */
 public class ClientHeaders {
 
-    static final int USER_AGENT_MAX = 255;
-
     @RestHeader("location")
     @NotBlank(message = "header is required")
     @Size(max = 100, message = "header must be at most 100 characters")
@@ -34,9 +32,7 @@ public class ClientHeaders {
     public String userAgent;
 
     public Origin origin(long userId, HttpServerRequest request) {
-        String agent = userAgent == null || userAgent.length() <= USER_AGENT_MAX ? userAgent
-                : userAgent.substring(0, USER_AGENT_MAX);
         String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        return new Origin(userId, null, ipAddress, location.strip(), agent, remote);
+        return new Origin(userId, null, ipAddress, location.strip(), Origin.userAgent(userAgent), remote);
     }
 }
