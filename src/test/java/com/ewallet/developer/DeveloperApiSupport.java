@@ -17,51 +17,51 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** What developer-API tests do over and over: make an app, send and read a passcode, connect a wallet. */
-abstract class DeveloperApiSupport {
+public abstract class DeveloperApiSupport {
 
     @ConfigProperty(name = "quarkus.rest-client.sms-gateway.url")
-    String gateway;
+    protected String gateway;
 
     private static final java.util.regex.Pattern SIX_DIGITS = java.util.regex.Pattern.compile("\\b([0-9]{6})\\b");
 
-    String createApp(String name) {
+    protected String createApp(String name) {
         TestClient admin = TestClient.admin();
         return admin.authed().contentType(ContentType.JSON).body(Map.of("name", name)).post("/api/admin/apps").then()
                 .statusCode(201).body("key", notNullValue()).extract().path("key");
     }
 
-    static RequestSpecification v1(String appKey) {
+    protected static RequestSpecification v1(String appKey) {
         return given().header("X-App-Key", appKey).contentType(ContentType.JSON);
     }
 
-    Response send(String appKey, String mobile) {
+    protected Response send(String appKey, String mobile) {
         return v1(appKey).body(Map.of("mobile", mobile, "factor", "sms")).post("/v1/users/auth");
     }
 
-    String lastPasscode(String mobile) {
+    protected String lastPasscode(String mobile) {
         String text = given().get(gateway + "/received/" + mobile).then().statusCode(200).extract().asString();
         Matcher m = SIX_DIGITS.matcher(text);
         assertThat(m.find()).as(text).isTrue();
         return m.group(1);
     }
 
-    Response verify(String appKey, String mobile, String passcode) {
+    protected Response verify(String appKey, String mobile, String passcode) {
         return v1(appKey).body(Map.of("mobile", mobile, "factor", "sms", "passcode", passcode)).post("/v1/users/auth");
     }
 
     /** A wallet token pair for the user, through send and verify. */
-    Map<String, Object> connect(String appKey, TestClient user) {
+    protected Map<String, Object> connect(String appKey, TestClient user) {
         send(appKey, user.mobile).then().statusCode(200);
         return verify(appKey, user.mobile, lastPasscode(user.mobile)).then().statusCode(200)
                 .body("success", equalTo(true)).body("message", equalTo("Wallet added successfully")).extract()
                 .path("data");
     }
 
-    static RequestSpecification wallet(String appKey, Map<String, Object> tokens) {
+    protected static RequestSpecification wallet(String appKey, Map<String, Object> tokens) {
         return v1(appKey).header("X-App-Wallet-Access-Token", (String) tokens.get("accessToken"));
     }
 
-    static String wrong(String passcode) {
+    protected static String wrong(String passcode) {
         return passcode.equals("000000") ? "000001" : "000000";
     }
 

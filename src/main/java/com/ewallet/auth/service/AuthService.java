@@ -12,6 +12,7 @@ import com.ewallet.auth.LoginTokens;
 import com.ewallet.auth.TokenClaims;
 import com.ewallet.auth.TokenType;
 import com.ewallet.common.ApiException;
+import com.ewallet.common.BusinessMetrics;
 import com.ewallet.common.ErrorBody;
 import com.ewallet.common.RateLimiter;
 import com.ewallet.common.WalletConfig;
@@ -32,9 +33,11 @@ public class AuthService {
     private final TokenService tokens;
     private final RateLimiter limiter;
     private final WalletConfig.Login limits;
+    private final BusinessMetrics metrics;
 
     public AuthService(UserRepository users, PasswordHasher hasher, SessionService sessions, TokenService tokens,
-            RateLimiter limiter, WalletConfig config) {
+            RateLimiter limiter, WalletConfig config, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
@@ -60,6 +63,7 @@ public class AuthService {
                     .flatMap(user -> hasher.matches(password, user == null ? null : user.passwordHash).flatMap(ok -> {
                         if (!ok) {
                             Log.infof("login failed%s", user == null ? "" : " for user " + user.id);
+                            metrics.loginFailure();
                             return limiter.hit(bucket, limits.lockout())
                                     .flatMap(w -> Uni.createFrom().failure(loginFailed()));
                         }

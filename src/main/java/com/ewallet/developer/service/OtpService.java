@@ -10,6 +10,7 @@ import com.ewallet.auth.WalletTokens;
 import com.ewallet.auth.service.SessionService;
 import com.ewallet.auth.service.SigningKeys;
 import com.ewallet.common.ApiException;
+import com.ewallet.common.BusinessMetrics;
 import com.ewallet.common.Clock;
 import com.ewallet.common.ErrorBody;
 import com.ewallet.common.Hashes;
@@ -38,11 +39,13 @@ public class OtpService {
     private final RateLimiter limiter;
     private final SessionService sessions;
     private final WalletConfig.Otp config;
+    private final BusinessMetrics metrics;
     // Derived from the token signing key, so every replica has it and no extra secret must be managed.
     private final byte[] hmacKey;
 
     public OtpService(OtpChallengeRepository challenges, SmsSender sms, RateLimiter limiter, SessionService sessions,
-            WalletConfig config, SigningKeys keys) {
+            WalletConfig config, SigningKeys keys, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.challenges = challenges;
         this.sms = sms;
         this.limiter = limiter;
@@ -88,6 +91,7 @@ public class OtpService {
             return check(user.mobile, app.id, passcode);
         }).flatMap(ok -> {
             if (!ok) {
+                metrics.passcodeFailure();
                 return limiter.hit(failures, config.verifyWindow()).flatMap(w -> Uni.createFrom().failure(invalid()));
             }
             Log.infof("passcode verified for user %d and app %d", user.id, app.id);

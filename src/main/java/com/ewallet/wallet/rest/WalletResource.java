@@ -76,7 +76,7 @@ public class WalletResource {
         Caller who = caller.get();
         long amount = wallet.checkAmount(body.amount());
         Origin origin = headers.origin(who.userId(), request);
-        return answer(Uninterruptible.run(() -> executor.execute(who.userId(), headers.idempotencyKey,
+        return answer(Uninterruptible.run(() -> executor.execute("topup", who.userId(), headers.idempotencyKey,
                 "topup|" + amount, claim -> wallet.topUp(origin, amount, claim))));
     }
 
@@ -95,17 +95,17 @@ public class WalletResource {
         }
         if (body.account() != null) {
             String account = body.account();
-            return answer(Uninterruptible.run(() -> executor.execute(who.userId(), headers.idempotencyKey,
-                    "transfer|wallet|" + account + "|" + amount,
+            return answer(Uninterruptible.run(() -> executor.execute("wallet_transfer", who.userId(),
+                    headers.idempotencyKey, "transfer|wallet|" + account + "|" + amount,
                     claim -> wallet.transferToWallet(origin, amount, account, claim))));
         }
         String bank = body.code().toLowerCase(Locale.ROOT);
         if (!config.money().banks().contains(bank)) {
             throw MoneyErrors.rejected("UNKNOWN_BANK", "code", "must be one of " + config.money().banks());
         }
-        return answer(Uninterruptible.run(
-                () -> executor.execute(who.userId(), headers.idempotencyKey, "transfer|bank|" + bank + "|" + amount,
-                        claim -> wallet.transferToBank(origin, amount, BankDestination.bank(bank), claim))));
+        return answer(Uninterruptible.run(() -> executor.execute("bank_transfer", who.userId(), headers.idempotencyKey,
+                "transfer|bank|" + bank + "|" + amount,
+                claim -> wallet.transferToBank(origin, amount, BankDestination.bank(bank), claim))));
     }
 
     @GET

@@ -1,10 +1,12 @@
 package com.ewallet.wallet.service;
 
+import java.util.Locale;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.ewallet.common.ApiException;
+import com.ewallet.common.BusinessMetrics;
 import com.ewallet.wallet.IdempotencyClaim;
 import com.ewallet.wallet.TransactionResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,36 +17,46 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Runs a money movement under an optional Idempotency-Key: claim the key, move the money (which completes the key in
- * its own transaction), and on a refusal remember the refusal, so a retry gets the same answer.
+ * its own transaction), and on a refusal remember the refusal, so a retry gets the same answer. Every movement passes
+ * here, so this is also where movements are counted.
  */
 @ApplicationScoped
 public class IdempotentExecutor {
 
     private final IdempotencyService idempotency;
     private final ObjectMapper json;
+    private final BusinessMetrics metrics;
 
-    public IdempotentExecutor(IdempotencyService idempotency, ObjectMapper json) {
+    public IdempotentExecutor(IdempotencyService idempotency, ObjectMapper json, BusinessMetrics metrics) {
         this.idempotency = idempotency;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** The answer to send: a fresh result, or a stored one replayed (body already JSON). */
     public record Answer(int status, Object body, boolean replayed) {
     }
 
-    public Uni<Answer> execute(long userId, String key, String canonicalRequest,
+    /** {@code kind} names the movement in metrics: topup, bank_transfer, wallet_transfer. */
+    public Uni<Answer> execute(String kind, long userId, String key, String canonicalRequest,
             Function<IdempotencyClaim, Uni<TransactionResult>> move) {
         if (key == null) {
-            return move.apply(null).map(result -> new Answer(200, result, false));
+            return counted(kind, move.apply(null));
         }
         return idempotency.claim(userId, key, IdempotencyService.hash(canonicalRequest)).flatMap(decision -> {
             if (decision.isReplay()) {
+                metrics.replay();
                 return Uni.createFrom().item(new Answer(decision.status(), decision.body(), true));
             }
             IdempotencyClaim claim = decision.claim();
-            return move.apply(claim).map(result -> new Answer(200, result, false)).onFailure()
-                    .call(failure -> settle(claim, failure));
+            return counted(kind, move.apply(claim).onFailure().call(failure -> settle(claim, failure)));
         });
+    }
+
+    private Uni<Answer> counted(String kind, Uni<TransactionResult> move) {
+        return move.invoke(result -> metrics.movement(kind, "success", result.amount())).onFailure(ApiException.class)
+                .invoke(e -> metrics.movement(kind, ((ApiException) e).body().code().toLowerCase(Locale.ROOT), 0))
+                .map(result -> new Answer(200, result, false));
     }
 
     private Uni<Void> settle(IdempotencyClaim claim, Throwable failure) {
