@@ -46,6 +46,7 @@ public class AppAdminResource {
     }
 
     /** An app as listed; {@code key} is present only in the answer that created it. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record AppView(long id, String name, String key, LocalDateTime createdAt, LocalDateTime revokedAt) {
         static AppView of(App app, String key) {
             return new AppView(app.id, app.name, key, app.createdAt, app.revokedAt);

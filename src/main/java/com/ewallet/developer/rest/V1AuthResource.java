@@ -53,6 +53,7 @@ public class V1AuthResource {
     public record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record UserRef(String id, String mobile) {
     }
 

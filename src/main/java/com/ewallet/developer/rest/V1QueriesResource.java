@@ -24,6 +24,7 @@ public class V1QueriesResource {
         this.config = config;
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record Bank(String bankCode, String name) {
     }
 

@@ -1,0 +1,109 @@
+package com.ewallet.common;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Completes the generated API description with what the code expresses outside method signatures: the cookies, CSRF and
+ * app headers that filters read, and the error answers every endpoint shares, each with its body shape and an example.
+ * The /v1 endpoints get the developer envelope, the others the error body.
+ */
+public class OpenApiFilter implements OASFilter {
+
+    private static final Map<String, String> ERRORS = Map.of("400", "Invalid input; nothing changed", "401",
+            "Missing, invalid, expired or revoked credentials", "404", "Not found", "409",
+            "Conflict (already exists, already settled, Idempotency-Key in flight)", "422",
+            "Idempotency-Key reused with a different body", "429", "Too many attempts; see Retry-After", "503",
+            "A dependency (database, SMS gateway) is unavailable");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        openAPI.getComponents().addSchema("ErrorBody", errorBody());
+        openAPI.getComponents().addSchema("V1Error", v1Error());
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            boolean developer = path.startsWith("/v1/");
+            if (path.startsWith("/api/")) {
+                operation.addParameter(cookie("access_token_cookie", "Access token, set by POST /token/auth"));
+                if (method != PathItem.HttpMethod.GET) {
+                    operation.addParameter(header("X-CSRF-TOKEN", "The csrf_access_token cookie's value", true));
+                }
+            }
+            if (path.equals("/token/refresh")) {
+                operation.addParameter(cookie("refresh_token_cookie", "Refresh token, set by POST /token/auth"));
+                operation.addParameter(header("X-CSRF-TOKEN", "The csrf_refresh_token cookie's value", true));
+            }
+            if (developer) {
+                operation.addParameter(header("X-App-Key", "The app's key, from POST /api/admin/apps", true));
+                if (path.startsWith("/v1/users/") && !path.startsWith("/v1/users/auth")
+                        && !path.equals("/v1/users/accessToken")) {
+                    operation.addParameter(
+                            header("X-App-Wallet-Access-Token", "Wallet access token from POST /v1/users/auth", true));
+                }
+            }
+            addErrors(operation, developer);
+        }));
+    }
+
+    private static void addErrors(Operation operation, boolean developer) {
+        APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses()
+                : operation.getResponses();
+        ERRORS.forEach((status, description) -> {
+            if (responses.hasAPIResponse(status) && responses.getAPIResponse(status).getContent() != null) {
+                return;
+            }
+            Object example = developer
+                    ? Map.of("success", false, "error", description.toLowerCase() + ".", "errorCode", "EXAMPLE_CODE")
+                    : Map.of("msg", description.toLowerCase() + ".", "code", "EXAMPLE_CODE");
+            responses.addAPIResponse(status,
+                    OASFactory.createAPIResponse().description(description)
+                            .content(OASFactory.createContent().addMediaType("application/json",
+                                    OASFactory.createMediaType()
+                                            .schema(OASFactory.createSchema().ref(developer ? "V1Error" : "ErrorBody"))
+                                            .example(example))));
+        });
+        operation.setResponses(responses);
+    }
+
+    private static Schema errorBody() {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("Every error outside /v1: the seed's msg, a stable code, field errors when input failed")
+                .addProperty("msg", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .addProperty("code", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .addProperty("errors",
+                        OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).additionalPropertiesSchema(
+                                OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))))
+                .example(Map.of("msg", "transaction failed.", "code", "INSUFFICIENT_FUNDS", "errors",
+                        Map.of("amount", "exceeds the available balance")));
+    }
+
+    private static Schema v1Error() {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).description("Every /v1 error")
+                .addProperty("success", OASFactory.createSchema().type(List.of(Schema.SchemaType.BOOLEAN)))
+                .addProperty("error", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .addProperty("errorCode", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .example(Map.of("success", false, "error", "invalid or expired passcode; request a new one if needed.",
+                        "errorCode", "PASSCODE_INVALID"));
+    }
+
+    private static Parameter cookie(String name, String description) {
+        return OASFactory.createParameter().name(name).in(Parameter.In.COOKIE).required(true).description(description)
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)));
+    }
+
+    private static Parameter header(String name, String description, boolean required) {
+        return OASFactory.createParameter().name(name).in(Parameter.In.HEADER).required(required)
+                .description(description).schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)));
+    }
+}
