@@ -28,6 +28,16 @@ class KubernetesManifestsTest {
         assertThat(validate.output).contains("4 manifests valid");
     }
 
+    @Test
+    void theDockerfilesPassTheLinter() throws Exception {
+        assumeTrue(run(List.of("node", "--version")).exitCode == 0, "Node.js is not installed");
+        assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")).exitCode).isZero();
+        Result lint = run(List.of("npx", "--no-install", "dockerfilelint", "../../Dockerfile.jvm",
+                "../../Dockerfile.native", "../../Dockerfile.native-build"));
+        assertThat(lint.exitCode).as(lint.output).isZero();
+        assertThat(lint.output).contains("Issues: None found");
+    }
+
     private record Result(int exitCode, String output) {
     }
 
