@@ -1,0 +1,12 @@
+package com.ewallet.common;
+
+import com.ewallet.it.IntegrationKeys;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link OperationsTest}, black-box against the packaged application. */
+@QuarkusIntegrationTest
+@QuarkusTestResource(IntegrationKeys.class)
+class OperationsIT extends OperationsTest {
+}
