@@ -41,6 +41,11 @@ class OpenApiTest {
             assertThat(paths.get(path)).as(route).containsKey(method);
             String errors = "paths.'" + path + "'." + method + ".responses.'400'.content.'application/json'";
             assertThat(doc.getMap(errors)).as(route + " documents its 400 body").containsKeys("schema", "example");
+            Map<String, Object> responses = doc.getMap("paths.'" + path + "'." + method + ".responses");
+            String success = responses.containsKey("201") ? "201" : "200";
+            assertThat(doc.getMap(
+                    "paths.'" + path + "'." + method + ".responses.'" + success + "'.content.'application/json'"))
+                            .as(route + " documents its success body").containsKey("example");
         }
         assertThat(doc.getMap("paths.'/api/topup'.post")).isNotNull();
         assertThat(doc.getList("paths.'/api/topup'.post.parameters.name")).contains("access_token_cookie",
