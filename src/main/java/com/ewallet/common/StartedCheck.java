@@ -8,8 +8,8 @@ import org.eclipse.microprofile.health.Startup;
 
 /**
  * The startup probe ({@code /q/health/started}). The HTTP server opens only after Flyway has migrated and
- * {@link SchemaCheck} has passed, so this answers at all only once migrations are done; Kubernetes' startup probe gives
- * that as long as it needs before liveness takes over.
+ * {@link StartupSchemaCheck} has passed, so this answers at all only once migrations are done; Kubernetes' startup
+ * probe gives that as long as it needs before liveness takes over.
  */
 @Startup
 @ApplicationScoped

@@ -15,11 +15,11 @@ import io.vertx.mutiny.sqlclient.Row;
  * fail instead; here the service refuses to start with a message that says why.
  */
 @ApplicationScoped
-public class SchemaCheck {
+public class StartupSchemaCheck {
 
     private final Pool pool;
 
-    public SchemaCheck(Pool pool) {
+    public StartupSchemaCheck(Pool pool) {
         this.pool = pool;
     }
 
