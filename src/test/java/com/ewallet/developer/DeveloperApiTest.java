@@ -329,8 +329,7 @@ class DeveloperApiTest extends DeveloperApiSupport {
     }
 
     long count(String sql, String value) {
-        String param = sql.contains("key_hash") || sql.contains("code_hash") ? value : value;
-        return pool.preparedQuery(sql).execute(Tuple.of(param)).await().atMost(Duration.ofSeconds(10)).iterator().next()
+        return pool.preparedQuery(sql).execute(Tuple.of(value)).await().atMost(Duration.ofSeconds(10)).iterator().next()
                 .getLong("n");
     }
 }
