@@ -32,4 +32,4 @@ SELECT 'completed idempotency keys whose movement is not in the ledger', COUNT(*
 FROM idempotency_keys k
 WHERE k.state = 'DONE' AND k.response_status = 200
   AND NOT EXISTS (SELECT 1 FROM ledger_entries l
-                  WHERE l.reference = JSON_UNQUOTE(JSON_EXTRACT(k.response_body, '$.reference')));
+                  WHERE l.reference = COALESCE(k.reference, JSON_UNQUOTE(JSON_EXTRACT(k.response_body, '$.reference'))));

@@ -175,6 +175,13 @@ public interface WalletConfig {
         /** bcrypt cost factor for new password hashes (each +1 doubles the work). */
         @WithDefault("10")
         int bcryptCost();
+
+        /**
+         * How many verified tokens each replica remembers so that it does not check their signature again (about 1 KB
+         * each); 0 turns the cache off.
+         */
+        @WithDefault("4096")
+        int verifiedTokenCacheSize();
     }
 
     interface Money {
@@ -191,10 +198,6 @@ public interface WalletConfig {
         /** How long a completed Idempotency-Key result is kept and replayed (at least 24 hours). */
         @WithDefault("P2D")
         Duration retention();
-
-        /** How long a claimed key counts as in flight before a retry may take it over (after a crash). */
-        @WithDefault("PT30S")
-        Duration inFlightTimeout();
     }
 
     interface History {

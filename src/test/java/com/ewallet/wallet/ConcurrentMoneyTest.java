@@ -85,18 +85,37 @@ class ConcurrentMoneyTest {
         List<Response> responses = all(10, i -> user.money().header("Idempotency-Key", key)
                 .body(Map.of("amount", 300, "code", "bni")).post("/api/transfer"));
 
-        List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
-        assertThat(statuses).allMatch(s -> s == 200 || s == 409);
-        assertThat(statuses).contains(200);
-        assertThat(
-                responses.stream().filter(r -> r.statusCode() == 200).map(r -> (String) r.path("reference")).distinct())
-                        .hasSize(1);
+        // The duplicates wait for the first one's locks, then replay its answer: one fresh 200, nine replays of it.
+        assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+        assertThat(responses.stream().map(r -> (String) r.path("reference")).distinct()).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.header("Idempotent-Replayed") == null).hasSize(1);
         assertThat(user.balance()).isEqualTo(700);
         assertThat(user.historySize()).isEqualTo(2);
         // Afterwards the key replays the one result.
         user.money().header("Idempotency-Key", key).body(Map.of("amount", 300, "code", "bni")).post("/api/transfer")
                 .then().statusCode(200).header("Idempotent-Replayed", "true");
         assertThat(user.balance()).isEqualTo(700);
+    }
+
+    @Test
+    void tenConcurrentCopiesOfARefusedRequestAllGetTheRefusalAndMoveNothing() throws Exception {
+        TestClient user = TestClient.registered();
+        user.topUp(100).then().statusCode(200);
+        String key = UUID.randomUUID().toString();
+
+        List<Response> responses = all(10, i -> user.money().header("Idempotency-Key", key)
+                .body(Map.of("amount", 300, "code", "bni")).post("/api/transfer"));
+
+        // The first is refused and its refusal committed on the key row; the copies waiting on that row replay it.
+        assertThat(responses).allSatisfy(r -> {
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat((String) r.path("code")).isEqualTo("INSUFFICIENT_FUNDS");
+        });
+        assertThat(responses).filteredOn(r -> r.header("Idempotent-Replayed") == null).hasSize(1);
+        user.money().header("Idempotency-Key", key).body(Map.of("amount", 300, "code", "bni")).post("/api/transfer")
+                .then().statusCode(400).header("Idempotent-Replayed", "true");
+        assertThat(user.balance()).isEqualTo(100);
+        assertThat(user.historySize()).isEqualTo(1);
     }
 
     static <T> List<T> all(int n, IndexedCall<T> call) throws Exception {

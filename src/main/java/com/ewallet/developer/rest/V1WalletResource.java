@@ -112,7 +112,7 @@ public class V1WalletResource {
                         .flatMap(payee -> queries.accountNumberOfUser(payee.id))
                         .flatMap(account -> executor.execute("wallet_transfer", who.userId(), key,
                                 "v1|phone|" + mobile + "|" + amount,
-                                claim -> wallet.transferToWallet(origin, amount, account, claim)))),
+                                (c, ref) -> wallet.transferToWallet(c, ref, origin, amount, account)))),
                 "Transfer successful");
     }
 
@@ -134,7 +134,7 @@ public class V1WalletResource {
                 Uninterruptible.run(() -> executor.execute("bank_transfer", who.userId(), key,
                         "v1|bank|" + bank + "|" + body.accountNumber() + "|" + body.accountName().strip() + "|"
                                 + amount,
-                        claim -> wallet.transferToBank(origin, amount, destination, claim))),
+                        (c, ref) -> wallet.transferToBank(c, ref, origin, amount, destination))),
                 "Transfer pending");
     }
 

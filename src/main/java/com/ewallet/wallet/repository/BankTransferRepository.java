@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import com.ewallet.wallet.BankTransfer;
 
@@ -15,10 +14,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 @WithSession
 public class BankTransferRepository implements PanacheRepository<BankTransfer> {
-
-    public Uni<BankTransfer> lockByReference(String reference) {
-        return find("reference", reference).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-    }
 
     public Uni<BankTransfer> findOfAccount(String reference, long accountId) {
         return find("reference = ?1 and accountId = ?2", reference, accountId).firstResult();

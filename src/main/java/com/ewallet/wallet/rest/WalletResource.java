@@ -77,7 +77,7 @@ public class WalletResource {
         long amount = wallet.checkAmount(body.amount());
         Origin origin = headers.origin(who.userId(), request);
         return answer(Uninterruptible.run(() -> executor.execute("topup", who.userId(), headers.idempotencyKey,
-                "topup|" + amount, claim -> wallet.topUp(origin, amount, claim))));
+                "topup|" + amount, (c, ref) -> wallet.topUp(c, ref, origin, amount))));
     }
 
     @POST
@@ -97,7 +97,7 @@ public class WalletResource {
             String account = body.account();
             return answer(Uninterruptible.run(() -> executor.execute("wallet_transfer", who.userId(),
                     headers.idempotencyKey, "transfer|wallet|" + account + "|" + amount,
-                    claim -> wallet.transferToWallet(origin, amount, account, claim))));
+                    (c, ref) -> wallet.transferToWallet(c, ref, origin, amount, account))));
         }
         String bank = body.code().toLowerCase(Locale.ROOT);
         if (!config.money().banks().contains(bank)) {
@@ -105,7 +105,7 @@ public class WalletResource {
         }
         return answer(Uninterruptible.run(() -> executor.execute("bank_transfer", who.userId(), headers.idempotencyKey,
                 "transfer|bank|" + bank + "|" + amount,
-                claim -> wallet.transferToBank(origin, amount, BankDestination.bank(bank), claim))));
+                (c, ref) -> wallet.transferToBank(c, ref, origin, amount, BankDestination.bank(bank)))));
     }
 
     @GET

@@ -1,34 +1,46 @@
 package com.ewallet.wallet.service;
 
 import java.util.Locale;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.ewallet.common.ApiException;
 import com.ewallet.common.BusinessMetrics;
-import com.ewallet.wallet.IdempotencyClaim;
+import com.ewallet.common.Clock;
+import com.ewallet.common.ErrorBody;
+import com.ewallet.common.RandomIds;
 import com.ewallet.wallet.TransactionResult;
+import com.ewallet.wallet.repository.MoneyStore;
+import com.ewallet.wallet.repository.MoneyStore.KeyTaken;
+import com.ewallet.wallet.repository.MoneyStore.StoredKey;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Runs a money movement under an optional Idempotency-Key: claim the key, move the money (which completes the key in
- * its own transaction), and on a refusal remember the refusal, so a retry gets the same answer. Every movement passes
- * here, so this is also where movements are counted.
+ * Runs a money movement in one transaction, under an optional Idempotency-Key with Stripe's semantics.
+ * <p>
+ * The key is inserted first, with the reference of the movement about to be made, before any account row is locked: so
+ * it holds no lock that other payments of the account wait on, and a key already recorded fails the transaction at its
+ * first statement. The transaction then rolls back (no money moves) and the answer is replayed, rebuilt from the ledger
+ * rows of the recorded reference. A concurrent duplicate waits on the first one's key row and then replays its answer.
+ * A refusal (insufficient funds, unknown account...) is recorded on the key row with its answer, in the same
+ * transaction, so a retry gets the same answer and no copy of the request can move money after it. A crash before the
+ * commit leaves nothing behind: the key is free for the retry. Every movement passes here, so this is also where
+ * movements are counted.
  */
 @ApplicationScoped
 public class IdempotentExecutor {
 
-    private final IdempotencyService idempotency;
+    private final MoneyStore store;
     private final ObjectMapper json;
     private final BusinessMetrics metrics;
 
-    public IdempotentExecutor(IdempotencyService idempotency, ObjectMapper json, BusinessMetrics metrics) {
-        this.idempotency = idempotency;
+    public IdempotentExecutor(MoneyStore store, ObjectMapper json, BusinessMetrics metrics) {
+        this.store = store;
         this.json = json;
         this.metrics = metrics;
     }
@@ -37,36 +49,100 @@ public class IdempotentExecutor {
     public record Answer(int status, Object body, boolean replayed) {
     }
 
+    /** One movement on the transaction's connection, under the reference it must record. */
+    @FunctionalInterface
+    public interface Move {
+        Uni<TransactionResult> run(SqlConnection connection, String reference);
+    }
+
     /** {@code kind} names the movement in metrics: topup, bank_transfer, wallet_transfer. */
-    public Uni<Answer> execute(String kind, long userId, String key, String canonicalRequest,
-            Function<IdempotencyClaim, Uni<TransactionResult>> move) {
-        if (key == null) {
-            return counted(kind, move.apply(null));
-        }
-        return idempotency.claim(userId, key, IdempotencyService.hash(canonicalRequest)).flatMap(decision -> {
-            if (decision.isReplay()) {
-                metrics.replay();
-                return Uni.createFrom().item(new Answer(decision.status(), decision.body(), true));
+    public Uni<Answer> execute(String kind, long userId, String key, String canonicalRequest, Move move) {
+        String hash = key == null ? null : IdempotencyService.hash(canonicalRequest);
+        String reference = RandomIds.reference();
+        Uni<Outcome> outcome = key == null ? store.inTransaction(c -> move.run(c, reference)).map(Outcome::moved)
+                : store.inTransaction(c -> store.insertKey(c, userId, key, hash, reference, Clock.nowUtc())
+                        .chain(() -> move.run(c, reference)).map(Outcome::moved)
+                        .onFailure(IdempotentExecutor::isRemembered).recoverWithUni(failure -> {
+                            ApiException refused = (ApiException) failure;
+                            return store.recordRefusal(c, userId, key, refused.status(), toJson(refused.body()))
+                                    .replaceWith(Outcome.refused(refused));
+                        }));
+        return outcome.map(done -> {
+            if (done.refusal() != null) {
+                throw done.refusal();
             }
-            IdempotencyClaim claim = decision.claim();
-            return counted(kind, move.apply(claim).onFailure().call(failure -> settle(claim, failure)));
+            metrics.movement(kind, "success", done.result().amount());
+            return new Answer(200, done.result(), false);
+        }).onFailure().recoverWithUni(failure -> afterFailure(kind, userId, key, hash, failure));
+    }
+
+    /**
+     * A refusal of the request itself (insufficient funds, unknown account...) is remembered under its key and replayed
+     * to retries; a conflict or a server-side failure is not, so a retry may still succeed.
+     */
+    private static boolean isRemembered(Throwable failure) {
+        return failure instanceof ApiException refused && refused.status() < 500 && refused.status() != 409;
+    }
+
+    /**
+     * What a money transaction committed: the movement, or (under a key) the refusal recorded in its place. Every check
+     * of a movement comes before its first write, so a refused transaction holds nothing but its key.
+     */
+    private record Outcome(TransactionResult result, ApiException refusal) {
+        static Outcome moved(TransactionResult result) {
+            return new Outcome(result, null);
+        }
+
+        static Outcome refused(ApiException refusal) {
+            return new Outcome(null, refusal);
+        }
+    }
+
+    private Uni<Answer> afterFailure(String kind, long userId, String key, String hash, Throwable failure) {
+        if (key != null && (failure instanceof KeyTaken || MoneyStore.isLockConflict(failure))) {
+            return replay(userId, key, hash);
+        }
+        if (failure instanceof ApiException refused) {
+            metrics.movement(kind, refused.body().code().toLowerCase(Locale.ROOT), 0);
+        }
+        return Uni.createFrom().failure(failure);
+    }
+
+    private Uni<Answer> replay(long userId, String key, String hash) {
+        return store.findKey(userId, key).flatMap(stored -> {
+            if (stored == null) {
+                // Not committed yet (a lock conflict) or purged in between: the client may simply retry.
+                return Uni.createFrom().failure(IdempotencyService.inFlight());
+            }
+            if (!stored.requestHash().equals(hash)) {
+                return Uni.createFrom().failure(new ApiException(422, ErrorBody
+                        .of("Idempotency-Key was already used with a different request.", "IDEMPOTENCY_KEY_REUSED")));
+            }
+            if (!IdempotencyService.DONE.equals(stored.state())) {
+                return dropIfStale(userId, key, stored)
+                        .replaceWith(Uni.createFrom().failure(IdempotencyService.inFlight()));
+            }
+            metrics.replay();
+            if (stored.body() != null) {
+                return Uni.createFrom().item(new Answer(stored.status(), stored.body(), true));
+            }
+            return store.movement(userId, stored.reference()).map(result -> {
+                if (result == null) {
+                    throw new IllegalStateException("an idempotency key names a movement that is not in the ledger");
+                }
+                return new Answer(200, toJson(result), true);
+            });
         });
     }
 
-    private Uni<Answer> counted(String kind, Uni<TransactionResult> move) {
-        return move.invoke(result -> metrics.movement(kind, "success", result.amount())).onFailure(ApiException.class)
-                .invoke(e -> metrics.movement(kind, ((ApiException) e).body().code().toLowerCase(Locale.ROOT), 0))
-                .map(result -> new Answer(200, result, false));
-    }
-
-    private Uni<Void> settle(IdempotencyClaim claim, Throwable failure) {
-        if (failure instanceof ApiException refused && refused.status() < 500 && refused.status() != 409) {
-            return idempotency.completeRefused(claim, refused.status(), toJson(refused.body())).onFailure()
-                    .invoke(e -> Log.warnf("could not record a refusal for an idempotency key: %s",
-                            e.getClass().getSimpleName()))
-                    .onFailure().recoverWithNull();
+    /** Keys left IN_FLIGHT by the previous version's two-step claim; freed once their owner's time is up. */
+    private Uni<Void> dropIfStale(long userId, String key, StoredKey stored) {
+        if (stored.lockedUntil().isAfter(Clock.nowUtc())) {
+            return Uni.createFrom().voidItem();
         }
-        return idempotency.release(claim).onFailure().recoverWithNull();
+        return store.dropStaleKey(userId, key, Clock.nowUtc())
+                .invoke(n -> Log.infof("idempotency key of user %d left in flight by a stopped owner freed", userId))
+                .replaceWithVoid();
     }
 
     private String toJson(Object body) {

@@ -1,20 +1,17 @@
 package com.ewallet.wallet.service;
 
 import java.time.LocalDateTime;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.ewallet.common.ApiException;
 import com.ewallet.common.Clock;
 import com.ewallet.common.ErrorBody;
-import com.ewallet.common.RandomIds;
 import com.ewallet.common.WalletConfig;
 import com.ewallet.wallet.Account;
 import com.ewallet.wallet.BankDestination;
 import com.ewallet.wallet.BankTransfer;
 import com.ewallet.wallet.BankTransferView;
-import com.ewallet.wallet.IdempotencyClaim;
 import com.ewallet.wallet.LedgerEntry;
 import com.ewallet.wallet.LedgerEntry.Activity;
 import com.ewallet.wallet.LedgerEntry.Direction;
@@ -22,61 +19,47 @@ import com.ewallet.wallet.MoneyErrors;
 import com.ewallet.wallet.Origin;
 import com.ewallet.wallet.TransactionResult;
 import com.ewallet.wallet.repository.AccountRef;
-import com.ewallet.wallet.repository.AccountRepository;
-import com.ewallet.wallet.repository.BankTransferRepository;
-import com.ewallet.wallet.repository.LedgerRepository;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ewallet.wallet.repository.MoneyStore;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Every money movement. Each public method is one transaction: lock the account rows (SELECT ... FOR UPDATE, in
- * primary-key order when there are two), check, change the balances, write one ledger row per balance change, and
- * complete the Idempotency-Key, all committed together or not at all.
+ * Every money movement, each run on the connection of one transaction that {@link IdempotentExecutor} opens (and in
+ * which it has already recorded the Idempotency-Key with the movement's {@code reference}): lock the account rows
+ * (SELECT ... FOR UPDATE, in primary-key order when there are two), check, change the balances, write one ledger row
+ * per balance change. Balances, ledger and key commit together or not at all.
+ * <p>
+ * Every check comes before the first write, so a refusal leaves the transaction without changes.
  */
 @ApplicationScoped
 public class WalletService {
 
-    private final AccountRepository accounts;
-    private final LedgerRepository ledger;
-    private final BankTransferRepository bankTransfers;
-    private final IdempotencyService idempotency;
-    private final ObjectMapper json;
+    private final MoneyStore store;
     private final WalletConfig.Money limits;
     private final TierLimits tiers;
 
-    public WalletService(AccountRepository accounts, LedgerRepository ledger, BankTransferRepository bankTransfers,
-            IdempotencyService idempotency, ObjectMapper json, WalletConfig config, TierLimits tiers) {
-        this.accounts = accounts;
-        this.ledger = ledger;
-        this.bankTransfers = bankTransfers;
-        this.idempotency = idempotency;
-        this.json = json;
+    public WalletService(MoneyStore store, WalletConfig config, TierLimits tiers) {
+        this.store = store;
         this.limits = config.money();
         this.tiers = tiers;
     }
 
-    @WithTransaction
-    public Uni<TransactionResult> topUp(Origin origin, long amount, IdempotencyClaim claim) {
+    public Uni<TransactionResult> topUp(SqlConnection c, String reference, Origin origin, long amount) {
         checkAmount(amount);
-        String reference = RandomIds.reference();
-        return accounts.lockByUserId(origin.userId()).flatMap(account -> {
+        return store.lockByUserId(c, origin.userId()).flatMap(account -> {
             MoneyErrors.requireAccount(account);
             tiers.checkCredit(account, amount, false);
             LedgerEntry entry = apply(account, amount, Direction.CREDIT, Activity.TOPUP, reference, null, origin);
-            return ledger.persist(entry).flatMap(e -> finish(claim, result(entry)));
+            return store.insertLedger(c, entry).call(() -> store.save(c, account)).replaceWith(result(entry));
         });
     }
 
     /** Debits the wallet now; the transfer stays PENDING until it is settled (see {@link #settle}). */
-    @WithTransaction
-    public Uni<TransactionResult> transferToBank(Origin origin, long amount, BankDestination destination,
-            IdempotencyClaim claim) {
+    public Uni<TransactionResult> transferToBank(SqlConnection c, String reference, Origin origin, long amount,
+            BankDestination destination) {
         checkAmount(amount);
-        String reference = RandomIds.reference();
-        return accounts.lockByUserId(origin.userId()).flatMap(account -> {
+        return store.lockByUserId(c, origin.userId()).flatMap(account -> {
             MoneyErrors.requireAccount(account);
             tiers.debit(account, amount, Clock.nowUtc().toLocalDate());
             LedgerEntry entry = apply(account, amount, Direction.DEBIT, Activity.BANK_TRANSFER, reference,
@@ -91,17 +74,15 @@ public class WalletService {
             transfer.amount = amount;
             transfer.status = BankTransfer.PENDING;
             transfer.createdAt = entry.createdAt;
-            return ledger.persist(entry).flatMap(e -> bankTransfers.persist(transfer))
-                    .flatMap(t -> finish(claim, result(entry)));
+            return store.insertLedger(c, entry).call(() -> store.insertBankTransfer(c, transfer))
+                    .call(() -> store.save(c, account)).replaceWith(result(entry));
         });
     }
 
-    @WithTransaction
-    public Uni<TransactionResult> transferToWallet(Origin origin, long amount, String accountNumber,
-            IdempotencyClaim claim) {
+    public Uni<TransactionResult> transferToWallet(SqlConnection c, String reference, Origin origin, long amount,
+            String accountNumber) {
         checkAmount(amount);
-        String reference = RandomIds.reference();
-        return accounts.resolve(origin.userId(), accountNumber).flatMap(refs -> {
+        return store.resolve(c, origin.userId(), accountNumber).flatMap(refs -> {
             AccountRef payer = refs.stream().filter(r -> r.userId() == origin.userId()).findFirst().orElse(null);
             AccountRef payee = refs.stream().filter(r -> r.userId() != origin.userId()).findFirst().orElse(null);
             MoneyErrors.requireAccount(payer);
@@ -110,7 +91,7 @@ public class WalletService {
                         ? MoneyErrors.rejected("SAME_ACCOUNT", "account", "cannot transfer to your own account")
                         : MoneyErrors.rejected("UNKNOWN_ACCOUNT", "account", "no wallet has this account number");
             }
-            return accounts.lockInIdOrder(List.of(payer.id(), payee.id()));
+            return store.lockInIdOrder(c, payer.id(), payee.id());
         }).flatMap(locked -> {
             Account payer = locked.get(0).userId == origin.userId() ? locked.get(0) : locked.get(1);
             Account payee = payer == locked.get(0) ? locked.get(1) : locked.get(0);
@@ -120,7 +101,8 @@ public class WalletService {
                     "wallet:" + payee.accountNumber, origin);
             LedgerEntry credit = apply(payee, amount, Direction.CREDIT, Activity.WALLET_TRANSFER, reference,
                     "wallet:" + payer.accountNumber, origin);
-            return ledger.persist(debit, credit).flatMap(v -> finish(claim, result(debit)));
+            return store.insertLedger(c, debit, credit).call(() -> store.save(c, payer, payee))
+                    .replaceWith(result(debit));
         });
     }
 
@@ -128,9 +110,8 @@ public class WalletService {
      * Settles a pending bank transfer: SUCCESS, or FAILED with the money returned to the wallet by a BANK_REFUND ledger
      * row. Settling twice is refused; the transfer row is locked first.
      */
-    @WithTransaction
     public Uni<BankTransferView> settle(String reference, boolean success) {
-        return bankTransfers.lockByReference(reference).flatMap(transfer -> {
+        return store.inTransaction(c -> store.lockBankTransfer(c, reference).flatMap(transfer -> {
             if (transfer == null) {
                 throw new ApiException(404,
                         ErrorBody.of("no bank transfer with this reference.", "TRANSFER_NOT_FOUND"));
@@ -139,19 +120,19 @@ public class WalletService {
                 throw new ApiException(409, ErrorBody.of("bank transfer is already settled.", "ALREADY_SETTLED"));
             }
             transfer.settledAt = Clock.nowUtc();
+            transfer.status = success ? BankTransfer.SUCCESS : BankTransfer.FAILED;
+            Uni<Void> settled = store.saveSettlement(c, transfer);
             if (success) {
-                transfer.status = BankTransfer.SUCCESS;
-                return Uni.createFrom().item(BankTransferView.of(transfer));
+                return settled.replaceWith(BankTransferView.of(transfer));
             }
-            transfer.status = BankTransfer.FAILED;
-            return accounts.lockInIdOrder(List.of(transfer.accountId)).flatMap(locked -> {
-                Account account = locked.get(0);
+            return settled.chain(() -> store.lockById(c, transfer.accountId)).flatMap(account -> {
                 Origin system = new Origin(account.userId, transfer.appId, "0.0.0.0", "bank settlement", null, null);
                 LedgerEntry refund = apply(account, transfer.amount, Direction.CREDIT, Activity.BANK_REFUND,
                         transfer.reference, "bank:" + transfer.bankCode, system);
-                return ledger.persist(refund).replaceWith(BankTransferView.of(transfer));
+                return store.insertLedger(c, refund).call(() -> store.save(c, account))
+                        .replaceWith(BankTransferView.of(transfer));
             });
-        });
+        }));
     }
 
     /** Rejects an amount outside 1..{@code wallet.money.max-amount}; returns it otherwise. */
@@ -189,17 +170,5 @@ public class WalletService {
     private static TransactionResult result(LedgerEntry entry) {
         return new TransactionResult(TransactionResult.SUCCESS, entry.reference, entry.activity, entry.amount,
                 entry.balanceAfter, entry.counterparty);
-    }
-
-    private Uni<TransactionResult> finish(IdempotencyClaim claim, TransactionResult result) {
-        return idempotency.complete(claim, 200, toJson(result)).replaceWith(result);
-    }
-
-    String toJson(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a response body", e);
-        }
     }
 }
