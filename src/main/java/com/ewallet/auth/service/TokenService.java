@@ -16,6 +16,8 @@ import com.ewallet.auth.TokenType;
 import com.ewallet.common.Hashes;
 import com.ewallet.common.RandomIds;
 import com.ewallet.common.WalletConfig;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -44,6 +46,7 @@ public class TokenService {
     private final Duration accessTtl;
     private final Duration refreshTtl;
     private final Duration walletTtl;
+    private final Cache<String, Verified> verified;
 
     public TokenService(SigningKeys keys, JWTParser parser, WalletConfig config) {
         this.keys = keys;
@@ -57,6 +60,7 @@ public class TokenService {
         this.verification.setExpGracePeriodSecs(0);
         this.verification.setClockSkew(0);
         this.verification.setRequiredClaims(Set.of("sub", "jti", "exp", TYPE, SESSION));
+        this.verified = Caffeine.newBuilder().maximumSize(config.auth().verifiedTokenCacheSize()).build();
     }
 
     /** A cookie token (access or refresh) with its CSRF value. */
@@ -80,14 +84,33 @@ public class TokenService {
         return refreshTtl;
     }
 
-    /** Verifies signature, algorithm, issuer, expiry and type; fails with the matching 401. */
+    /**
+     * Verifies signature, algorithm, issuer, expiry and type; fails with the matching 401. A token verified once is
+     * remembered (bounded, per replica) until it expires: the signature check and parsing were a fifth of the service's
+     * CPU per request under load. Only successes are remembered, and expiry is still checked on every use; whether the
+     * session is live is the caller's check, against the database, every time.
+     */
     public TokenClaims verify(String jwt, TokenType expected) {
+        Verified known = verified.getIfPresent(jwt);
+        if (known != null && known.claims().type() == expected) {
+            if (Instant.now().getEpochSecond() >= known.expiresAt()) {
+                verified.invalidate(jwt);
+                throw AuthErrors.expired();
+            }
+            return known.claims();
+        }
         JsonWebToken token;
         try {
             token = parser.parse(jwt, verification);
         } catch (ParseException e) {
             throw isExpiry(e) ? AuthErrors.expired() : AuthErrors.invalid();
         }
+        TokenClaims claims = claims(token, expected);
+        verified.put(jwt, new Verified(claims, token.getExpirationTime()));
+        return claims;
+    }
+
+    private static TokenClaims claims(JsonWebToken token, TokenType expected) {
         String type = token.getClaim(TYPE);
         if (!expected.claim().equals(type)) {
             throw AuthErrors.wrongType(expected);
@@ -111,6 +134,10 @@ public class TokenService {
         }
         return new TokenClaims(userId, token.getClaim(SESSION), expected, token.getTokenID(), csrf,
                 token.getClaim(ROLE), appId);
+    }
+
+    /** A token that passed verification, and when it stops being valid (epoch seconds). */
+    private record Verified(TokenClaims claims, long expiresAt) {
     }
 
     /** Checks the X-CSRF-TOKEN header against the token's claim, in constant time. */
