@@ -192,6 +192,13 @@ public interface WalletConfig {
         /** Bank codes accepted by {@code POST /api/transfer} as {@code code}. */
         @WithDefault("bni,bri,mandiri")
         List<String> banks();
+
+        /**
+         * How many account identities (id, owner, number: they never change) each replica remembers so that a wallet
+         * transfer can lock both rows without looking them up first (about 200 bytes each); 0 turns the cache off.
+         */
+        @WithDefault("20000")
+        int accountCacheSize();
     }
 
     interface Idempotency {

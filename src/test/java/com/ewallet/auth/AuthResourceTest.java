@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -21,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 
@@ -150,6 +153,43 @@ class AuthResourceTest {
         user.topUp(100).then().statusCode(401);
         given().cookie("refresh_token_cookie", user.cookies.get("refresh_token_cookie"))
                 .header("X-CSRF-TOKEN", user.csrfRefresh()).post("/token/refresh").then().statusCode(401);
+    }
+
+    @Test
+    void anEndedSessionMovesNoMoneyAndLeavesItsIdempotencyKeyUnused() {
+        TestClient payee = TestClient.registered();
+        TestClient user = TestClient.registered();
+        user.topUp(1000).then().statusCode(200);
+        String oldAccess = user.cookies.get("access_token_cookie");
+        String oldCsrf = user.csrfAccess();
+        given().cookie("csrf_access_token", oldCsrf).cookie("csrf_refresh_token", user.csrfRefresh())
+                .post("/token/remove").then().statusCode(200);
+        user.login().then().statusCode(200);
+
+        // The money endpoints check the session inside their transaction: with and without an Idempotency-Key.
+        String key = UUID.randomUUID().toString();
+        List<Map<String, Object>> bodies = List.of(Map.of("amount", 100), Map.of("amount", 100, "code", "bni"),
+                Map.of("amount", 100, "account", payee.accountNumber));
+        for (Map<String, Object> body : bodies) {
+            String path = body.size() == 1 ? "/api/topup" : "/api/transfer";
+            for (String idempotencyKey : new String[] { null, key + path + body.size() }) {
+                RequestSpecification request = given().cookie("access_token_cookie", oldAccess)
+                        .header("X-CSRF-TOKEN", oldCsrf).contentType(ContentType.JSON).header("location", "x")
+                        .header("ip-address", "1.2.3.4").body(body);
+                if (idempotencyKey != null) {
+                    request.header("Idempotency-Key", idempotencyKey);
+                }
+                request.post(path).then().statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
+            }
+        }
+        assertThat(user.balance()).isEqualTo(1000);
+        assertThat(user.historySize()).isEqualTo(1);
+        assertThat(payee.balance()).isZero();
+
+        // The refused requests recorded nothing under their keys: the new session's first use moves the money.
+        user.money().header("Idempotency-Key", key + "/api/transfer3").body(bodies.get(2)).post("/api/transfer").then()
+                .statusCode(200).header("Idempotent-Replayed", (String) null);
+        assertThat(payee.balance()).isEqualTo(100);
     }
 
     @Test

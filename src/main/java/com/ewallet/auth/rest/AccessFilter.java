@@ -14,7 +14,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Guards {@link AccessTokenRequired} endpoints before their body is read: a valid access cookie, a live session (one
- * primary-key read), and on POST/PUT/PATCH/DELETE the matching {@code X-CSRF-TOKEN}.
+ * primary-key read), and on POST/PUT/PATCH/DELETE the matching {@code X-CSRF-TOKEN}. {@link AccessTokenForMove}
+ * endpoints get the same checks but the session's, which their money transaction makes.
  */
 public class AccessFilter {
 
@@ -36,6 +37,16 @@ public class AccessFilter {
         return auth
                 .authenticate(cookie == null ? null : cookie.getValue(),
                         request.getHeaderString(AuthCookies.CSRF_HEADER), stateChanging)
+                .invoke(current::set).replaceWith((Response) null);
+    }
+
+    @AccessTokenForMove
+    @ServerRequestFilter
+    public Uni<Response> authenticateForMove(ContainerRequestContext request) {
+        Cookie cookie = request.getCookies().get(AuthCookies.ACCESS);
+        return auth
+                .authenticateForMove(cookie == null ? null : cookie.getValue(),
+                        request.getHeaderString(AuthCookies.CSRF_HEADER))
                 .invoke(current::set).replaceWith((Response) null);
     }
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 import com.ewallet.auth.Caller;
 
-/** The caller that {@link AccessFilter} authenticated for this request. */
+/** The caller that {@link AccessFilter} (or the developer API's filter) authenticated for this request. */
 @RequestScoped
 public class CurrentCaller {
 
@@ -14,9 +14,19 @@ public class CurrentCaller {
         this.caller = caller;
     }
 
+    /** The caller, whose session was found live before the endpoint ran. */
     public Caller get() {
+        Caller known = forMove();
+        if (!known.sessionConfirmed()) {
+            throw new IllegalStateException("the session of an @AccessTokenForMove endpoint is confirmed by its move");
+        }
+        return known;
+    }
+
+    /** The caller of an {@link AccessTokenForMove} endpoint: its session is still to be checked by the money move. */
+    public Caller forMove() {
         if (caller == null) {
-            throw new IllegalStateException("endpoint is not behind @AccessTokenRequired");
+            throw new IllegalStateException("endpoint is not behind @AccessTokenRequired or @AccessTokenForMove");
         }
         return caller;
     }

@@ -110,6 +110,20 @@ public class AuthService {
         return live(claims);
     }
 
+    /**
+     * Verifies an access token and the CSRF header of a money request, without the session: the money transaction
+     * checks that, as its first statement (see {@link com.ewallet.auth.rest.AccessTokenForMove}).
+     */
+    public Uni<Caller> authenticateForMove(String accessJwt, String csrfHeader) {
+        try {
+            TokenClaims claims = checked(accessJwt, "access_token_cookie", TokenType.ACCESS, csrfHeader, true);
+            return Uni.createFrom()
+                    .item(new Caller(claims.userId(), claims.sessionId(), claims.role(), claims.appId(), false));
+        } catch (ApiException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
     /** Verifies a developer wallet token: ours, of this very app, and its session still live. */
     public Uni<Caller> authenticateWallet(String walletJwt, long appId) {
         TokenClaims claims;
@@ -128,13 +142,13 @@ public class AuthService {
     }
 
     private Uni<Caller> live(TokenClaims claims) {
-        return sessions
-                .isActive(claims.sessionId(), claims.userId(),
-                        claims.appId())
-                .flatMap(active -> active
-                        ? Uni.createFrom()
-                                .item(new Caller(claims.userId(), claims.sessionId(), claims.role(), claims.appId()))
-                        : Uni.createFrom().failure(AuthErrors.revoked()));
+        return sessions.isActive(claims.sessionId(), claims.userId(), claims.appId())
+                .flatMap(
+                        active -> active
+                                ? Uni.createFrom()
+                                        .item(new Caller(claims.userId(), claims.sessionId(), claims.role(),
+                                                claims.appId(), true))
+                                : Uni.createFrom().failure(AuthErrors.revoked()));
     }
 
     private TokenClaims checked(String jwt, String cookie, TokenType type, String csrfHeader, boolean checkCsrf) {

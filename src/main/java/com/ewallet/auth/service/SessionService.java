@@ -38,8 +38,13 @@ public class SessionService {
     static final String REASON_REUSE = "REFRESH_REUSE";
     static final String REASON_APP_REVOKED = "APP_REVOKED";
 
-    private static final String ACTIVE = "SELECT 1 FROM auth_sessions WHERE id = ? AND user_id = ? AND app_id <=> ?"
+    /**
+     * A live session of this user (and app, or none): parameters session id, user id, app id, now. Also the first
+     * statement of a money transaction on an {@link com.ewallet.auth.rest.AccessTokenForMove} endpoint.
+     */
+    public static final String LIVE = "FROM auth_sessions WHERE id = ? AND user_id = ? AND app_id <=> ?"
             + " AND revoked_at IS NULL AND expires_at > ?";
+    private static final String ACTIVE = "SELECT 1 " + LIVE;
 
     private final AuthSessionRepository sessions;
     private final Pool pool;

@@ -110,7 +110,7 @@ public class V1WalletResource {
                         .transform(e -> MoneyErrors.rejected("UNKNOWN_MOBILE", "mobile",
                                 "no wallet user has this mobile number"))
                         .flatMap(payee -> queries.accountNumberOfUser(payee.id))
-                        .flatMap(account -> executor.execute("wallet_transfer", who.userId(), key,
+                        .flatMap(account -> executor.execute("wallet_transfer", who, key,
                                 "v1|phone|" + mobile + "|" + amount,
                                 (c, ref) -> wallet.transferToWallet(c, ref, origin, amount, account)))),
                 "Transfer successful");
@@ -131,7 +131,7 @@ public class V1WalletResource {
         BankDestination destination = new BankDestination(bank, body.accountName().strip(), body.accountNumber());
         Origin origin = origin(who, userAgent, request);
         return answer(
-                Uninterruptible.run(() -> executor.execute("bank_transfer", who.userId(), key,
+                Uninterruptible.run(() -> executor.execute("bank_transfer", who, key,
                         "v1|bank|" + bank + "|" + body.accountNumber() + "|" + body.accountName().strip() + "|"
                                 + amount,
                         (c, ref) -> wallet.transferToBank(c, ref, origin, amount, destination))),

@@ -2,15 +2,21 @@ package com.ewallet.wallet.repository;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.ewallet.auth.Caller;
+import com.ewallet.auth.service.SessionService;
+import com.ewallet.common.WalletConfig;
 import com.ewallet.wallet.Account;
 import com.ewallet.wallet.BankTransfer;
 import com.ewallet.wallet.LedgerEntry;
 import com.ewallet.wallet.TransactionResult;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -58,6 +64,11 @@ public class MoneyStore {
     private static final String KEY_INSERT = "INSERT INTO idempotency_keys (user_id, idem_key, request_hash, state,"
             + " claim, locked_until, response_status, response_body, reference, created_at)"
             + " VALUES (?, ?, ?, 'DONE', '-', ?, 200, NULL, ?, ?)";
+    private static final String KEY_INSERT_IF_LIVE = "INSERT INTO idempotency_keys (user_id, idem_key, request_hash,"
+            + " state, claim, locked_until, response_status, response_body, reference, created_at)"
+            + " SELECT ?, ?, ?, 'DONE', '-', ?, 200, NULL, ?, ? " + SessionService.LIVE;
+    // A shared lock, as INSERT ... SELECT takes: a logout waits for the session's movements in flight to commit.
+    private static final String SESSION_LIVE = "SELECT 1 " + SessionService.LIVE + " LOCK IN SHARE MODE";
     private static final String KEY_REFUSED = "UPDATE idempotency_keys SET response_status = ?, response_body = ?,"
             + " reference = NULL WHERE user_id = ? AND idem_key = ?";
     private static final String KEY_FIND = "SELECT request_hash, state, response_status, response_body, locked_until,"
@@ -72,9 +83,14 @@ public class MoneyStore {
     private static final int DEADLOCK = 1213;
 
     private final Pool pool;
+    private final Cache<Long, AccountRef> accountOfUser;
+    private final Cache<String, AccountRef> accountOfNumber;
 
-    public MoneyStore(Pool pool) {
+    public MoneyStore(Pool pool, WalletConfig config) {
         this.pool = pool;
+        int size = config.money().accountCacheSize();
+        this.accountOfUser = Caffeine.newBuilder().maximumSize(size).build();
+        this.accountOfNumber = Caffeine.newBuilder().maximumSize(size).build();
     }
 
     /** Runs {@code work} in one transaction: committed when its Uni succeeds, rolled back when it fails. */
@@ -97,11 +113,24 @@ public class MoneyStore {
 
     /**
      * The user's account and the account with this number, as references only (ids never change, so reading them before
-     * the locks is safe; the balances are read under the lock).
+     * the locks is safe; the balances are read under the lock). An account's id, owner and number never change and an
+     * account is never deleted, so both are remembered per replica and a warm wallet transfer skips this query; the
+     * caller still checks the rows it locked against the request. Unknown numbers are not remembered.
      */
     public Uni<List<AccountRef>> resolve(SqlConnection c, long userId, String accountNumber) {
-        return c.preparedQuery(RESOLVE).execute(Tuple.of(userId, accountNumber))
-                .map(rows -> all(rows, row -> new AccountRef(row.getLong(0), row.getLong(1), row.getString(2))));
+        AccountRef payer = accountOfUser.getIfPresent(userId);
+        AccountRef payee = accountOfNumber.getIfPresent(accountNumber);
+        if (payer != null && payee != null) {
+            return Uni.createFrom().item(payer == payee ? List.of(payer) : List.of(payer, payee));
+        }
+        return c.preparedQuery(RESOLVE).execute(Tuple.of(userId, accountNumber)).map(rows -> {
+            List<AccountRef> refs = all(rows, row -> new AccountRef(row.getLong(0), row.getLong(1), row.getString(2)));
+            for (AccountRef ref : refs) {
+                accountOfUser.put(ref.userId(), ref);
+                accountOfNumber.put(ref.accountNumber(), ref);
+            }
+            return refs;
+        });
     }
 
     /** Writes what a movement changes on a locked account: balance, today's outgoing total, update time. */
@@ -184,6 +213,25 @@ public class MoneyStore {
             LocalDateTime now) {
         return c.preparedQuery(KEY_INSERT).execute(Tuple.of(userId, key, requestHash, now, reference, now))
                 .onFailure(MoneyStore::isDuplicate).transform(e -> new KeyTaken()).replaceWithVoid();
+    }
+
+    /**
+     * {@link #insertKey}, on condition that the caller's session is live (checked in the same statement, which also
+     * keeps the session row from being ended until this transaction commits): false, with nothing written, when it is
+     * not.
+     */
+    public Uni<Boolean> insertKeyIfLive(SqlConnection c, Caller who, String key, String requestHash, String reference,
+            LocalDateTime now) {
+        return c.preparedQuery(KEY_INSERT_IF_LIVE)
+                .execute(Tuple.from(Arrays.asList(who.userId(), key, requestHash, now, reference, now, who.sessionId(),
+                        who.userId(), who.appId(), now)))
+                .onFailure(MoneyStore::isDuplicate).transform(e -> new KeyTaken()).map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Whether the caller's session is live, read (and share-locked) on the transaction's connection. */
+    public Uni<Boolean> sessionLive(SqlConnection c, Caller who, LocalDateTime now) {
+        return c.preparedQuery(SESSION_LIVE).execute(Tuple.of(who.sessionId(), who.userId(), who.appId(), now))
+                .map(rows -> rows.size() == 1);
     }
 
     /**

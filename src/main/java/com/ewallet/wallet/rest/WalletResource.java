@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.ewallet.auth.Caller;
+import com.ewallet.auth.rest.AccessTokenForMove;
 import com.ewallet.auth.rest.AccessTokenRequired;
 import com.ewallet.auth.rest.CurrentCaller;
 import com.ewallet.common.ApiException;
@@ -36,9 +37,11 @@ import com.ewallet.wallet.service.WalletService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
-/** The seed's money endpoints plus balance and history, all behind the access cookie. */
+/**
+ * The seed's money endpoints plus balance and history, all behind the access cookie; the money endpoints have their
+ * session checked inside their money transaction ({@link AccessTokenForMove}).
+ */
 @Path("/api")
-@AccessTokenRequired
 @Produces(MediaType.APPLICATION_JSON)
 public class WalletResource {
 
@@ -69,24 +72,26 @@ public class WalletResource {
 
     @POST
     @Path("/topup")
+    @AccessTokenForMove
     @Consumes(MediaType.APPLICATION_JSON)
     @FailureMessage(MoneyErrors.FAILED)
     public Uni<Response> topUp(@Valid @NotNull TopUpRequest body, @Valid @BeanParam ClientHeaders headers,
             HttpServerRequest request) {
-        Caller who = caller.get();
+        Caller who = caller.forMove();
         long amount = wallet.checkAmount(body.amount());
         Origin origin = headers.origin(who.userId(), request);
-        return answer(Uninterruptible.run(() -> executor.execute("topup", who.userId(), headers.idempotencyKey,
+        return answer(Uninterruptible.run(() -> executor.execute("topup", who, headers.idempotencyKey,
                 "topup|" + amount, (c, ref) -> wallet.topUp(c, ref, origin, amount))));
     }
 
     @POST
     @Path("/transfer")
+    @AccessTokenForMove
     @Consumes(MediaType.APPLICATION_JSON)
     @FailureMessage(MoneyErrors.FAILED)
     public Uni<Response> transfer(@Valid @NotNull TransferRequest body, @Valid @BeanParam ClientHeaders headers,
             HttpServerRequest request) {
-        Caller who = caller.get();
+        Caller who = caller.forMove();
         long amount = wallet.checkAmount(body.amount());
         Origin origin = headers.origin(who.userId(), request);
         if ((body.code() == null) == (body.account() == null)) {
@@ -95,21 +100,22 @@ public class WalletResource {
         }
         if (body.account() != null) {
             String account = body.account();
-            return answer(Uninterruptible.run(() -> executor.execute("wallet_transfer", who.userId(),
-                    headers.idempotencyKey, "transfer|wallet|" + account + "|" + amount,
+            return answer(Uninterruptible.run(() -> executor.execute("wallet_transfer", who, headers.idempotencyKey,
+                    "transfer|wallet|" + account + "|" + amount,
                     (c, ref) -> wallet.transferToWallet(c, ref, origin, amount, account))));
         }
         String bank = body.code().toLowerCase(Locale.ROOT);
         if (!config.money().banks().contains(bank)) {
             throw MoneyErrors.rejected("UNKNOWN_BANK", "code", "must be one of " + config.money().banks());
         }
-        return answer(Uninterruptible.run(() -> executor.execute("bank_transfer", who.userId(), headers.idempotencyKey,
+        return answer(Uninterruptible.run(() -> executor.execute("bank_transfer", who, headers.idempotencyKey,
                 "transfer|bank|" + bank + "|" + amount,
                 (c, ref) -> wallet.transferToBank(c, ref, origin, amount, BankDestination.bank(bank)))));
     }
 
     @GET
     @Path("/balance")
+    @AccessTokenRequired
     public Uni<BalanceView> balance() {
         long userId = caller.get().userId();
         return Uninterruptible.run(() -> queries.balance(userId));
@@ -117,6 +123,7 @@ public class WalletResource {
 
     @GET
     @Path("/transactions")
+    @AccessTokenRequired
     public Uni<HistoryPage> transactions(@RestQuery String limit, @RestQuery String cursor) {
         long userId = caller.get().userId();
         int size = pageSize(limit);

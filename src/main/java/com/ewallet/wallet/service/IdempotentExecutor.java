@@ -1,9 +1,12 @@
 package com.ewallet.wallet.service;
 
+import java.time.LocalDateTime;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.ewallet.auth.AuthErrors;
+import com.ewallet.auth.Caller;
 import com.ewallet.common.ApiException;
 import com.ewallet.common.BusinessMetrics;
 import com.ewallet.common.Clock;
@@ -55,25 +58,48 @@ public class IdempotentExecutor {
         Uni<TransactionResult> run(SqlConnection connection, String reference);
     }
 
-    /** {@code kind} names the movement in metrics: topup, bank_transfer, wallet_transfer. */
-    public Uni<Answer> execute(String kind, long userId, String key, String canonicalRequest, Move move) {
+    /**
+     * {@code kind} names the movement in metrics: topup, bank_transfer, wallet_transfer. When the caller's session is
+     * not confirmed yet ({@link com.ewallet.auth.rest.AccessTokenForMove}), the transaction's first statement checks it
+     * and an ended session is refused with 401, nothing written.
+     */
+    public Uni<Answer> execute(String kind, Caller who, String key, String canonicalRequest, Move move) {
         String hash = key == null ? null : IdempotencyService.hash(canonicalRequest);
         String reference = RandomIds.reference();
-        Uni<Outcome> outcome = key == null ? store.inTransaction(c -> move.run(c, reference)).map(Outcome::moved)
-                : store.inTransaction(c -> store.insertKey(c, userId, key, hash, reference, Clock.nowUtc())
-                        .chain(() -> move.run(c, reference)).map(Outcome::moved)
-                        .onFailure(IdempotentExecutor::isRemembered).recoverWithUni(failure -> {
-                            ApiException refused = (ApiException) failure;
-                            return store.recordRefusal(c, userId, key, refused.status(), toJson(refused.body()))
-                                    .replaceWith(Outcome.refused(refused));
-                        }));
+        Uni<Outcome> outcome = store.inTransaction(c -> open(c, who, key, hash, reference).chain(() -> {
+            Uni<Outcome> moved = move.run(c, reference).map(Outcome::moved);
+            if (key == null) {
+                return moved;
+            }
+            return moved.onFailure(IdempotentExecutor::isRemembered).recoverWithUni(failure -> {
+                ApiException refused = (ApiException) failure;
+                return store.recordRefusal(c, who.userId(), key, refused.status(), toJson(refused.body()))
+                        .replaceWith(Outcome.refused(refused));
+            });
+        }));
         return outcome.map(done -> {
             if (done.refusal() != null) {
                 throw done.refusal();
             }
             metrics.movement(kind, "success", done.result().amount());
             return new Answer(200, done.result(), false);
-        }).onFailure().recoverWithUni(failure -> afterFailure(kind, userId, key, hash, failure));
+        }).onFailure().recoverWithUni(failure -> afterFailure(kind, who, key, hash, failure));
+    }
+
+    /** The transaction's first statement: the key (if any), together with the session check the filter left to it. */
+    private Uni<Void> open(SqlConnection c, Caller who, String key, String hash, String reference) {
+        LocalDateTime now = Clock.nowUtc();
+        if (who.sessionConfirmed()) {
+            return key == null ? Uni.createFrom().voidItem()
+                    : store.insertKey(c, who.userId(), key, hash, reference, now);
+        }
+        Uni<Boolean> live = key == null ? store.sessionLive(c, who, now)
+                : store.insertKeyIfLive(c, who, key, hash, reference, now);
+        return live.invoke(ok -> {
+            if (!ok) {
+                throw AuthErrors.revoked();
+            }
+        }).replaceWithVoid();
     }
 
     /**
@@ -98,9 +124,15 @@ public class IdempotentExecutor {
         }
     }
 
-    private Uni<Answer> afterFailure(String kind, long userId, String key, String hash, Throwable failure) {
-        if (key != null && (failure instanceof KeyTaken || MoneyStore.isLockConflict(failure))) {
-            return replay(userId, key, hash);
+    private Uni<Answer> afterFailure(String kind, Caller who, String key, String hash, Throwable failure) {
+        if (key != null && failure instanceof KeyTaken) {
+            // Raised by the key's insert, which (for an unconfirmed session) only inserts for a live session.
+            return replay(who.userId(), key, hash);
+        }
+        if (key != null && MoneyStore.isLockConflict(failure)) {
+            // Rolled back by InnoDB, possibly before the session was checked: replay only to a confirmed session.
+            return who.sessionConfirmed() ? replay(who.userId(), key, hash)
+                    : Uni.createFrom().failure(IdempotencyService.inFlight());
         }
         if (failure instanceof ApiException refused) {
             metrics.movement(kind, refused.body().code().toLowerCase(Locale.ROOT), 0);

@@ -93,8 +93,12 @@ public class WalletService {
             }
             return store.lockInIdOrder(c, payer.id(), payee.id());
         }).flatMap(locked -> {
-            Account payer = locked.get(0).userId == origin.userId() ? locked.get(0) : locked.get(1);
-            Account payee = payer == locked.get(0) ? locked.get(1) : locked.get(0);
+            // Ids were resolved before the locks (possibly from memory): the locked rows must be the request's.
+            Account payer = locked.stream().filter(a -> a.userId == origin.userId()).findFirst().orElse(null);
+            Account payee = locked.stream().filter(a -> accountNumber.equals(a.accountNumber)).findFirst().orElse(null);
+            if (locked.size() != 2 || payer == null || payee == null || payer == payee) {
+                throw new IllegalStateException("resolved accounts do not match the locked rows");
+            }
             tiers.debit(payer, amount, Clock.nowUtc().toLocalDate());
             tiers.checkCredit(payee, amount, true);
             LedgerEntry debit = apply(payer, amount, Direction.DEBIT, Activity.WALLET_TRANSFER, reference,
