@@ -3,15 +3,23 @@
 # transfer), in one run on this machine, loopback only, bounded in time. Prints one table.
 #   bench/run.sh                       # defaults below
 #   USERS=10000 DURATION=20 CONNECTIONS="16 64" bench/run.sh
+#   USERS=50 HISTORY_ROWS=1000 SCENARIOS=history LEDGER_ROWS=10000000 bench/run.sh  # history at 1,000 rows, then 10M
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 USERS=${USERS:-10000}
-SESSIONS=${SESSIONS_COUNT:-256}
+SESSIONS=${SESSIONS_COUNT:-1000}
+[ "$SESSIONS" -gt "$USERS" ] && SESSIONS=$USERS
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-10}
 CONNECTIONS=${CONNECTIONS:-"16 64"}
-SCENARIOS=${SCENARIOS:-"topup bank wallet hot history"}
+SCENARIOS=${SCENARIOS:-"topup bank wallet hot hotwallet history"}
 PORT=${PORT:-18090}
+# The JVM flags docker/Dockerfile.jvm ships with (JAVA_OPTS replaces them): serial collector, fixed 48 MB heap, the
+# AppCDS archive, native heap trimmed, metaspace given back eagerly; measured to keep the resident set near 250 MB
+# under load without costing throughput on 2 cores.
+JVM_FLAGS="-XX:+UseSerialGC -Xms48m -Xmx48m -Xss256k -XX:ReservedCodeCacheSize=48m -XX:SharedArchiveFile=app-cds.jsa
+    -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -XX:MetaspaceReclaimPolicy=aggressive
+    -XX:-UsePerfData"
 DB=ewallet_bench
 CEILING_DB=ewallet_ceiling
 BASE="http://127.0.0.1:$PORT"
@@ -22,7 +30,10 @@ mkdir -p "$OUT"
 for tool in wrk sysbench; do
     command -v $tool >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $tool; }
 done
-[ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && mvn -B -q package -DskipTests)
+# The jar with its AppCDS archive (class data shared from a file: faster start), as the JVM image ships it.
+APP="$ROOT/target/quarkus-app"
+[ -f "$APP/quarkus-run.jar" ] && [ -f "$APP/app-cds.jsa" ] ||
+    (cd "$ROOT" && mvn -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
 openssl rsa -in "$WORK/private.pem" -pubout -out "$WORK/public.pem" 2>/dev/null
 
@@ -30,15 +41,20 @@ sql() { mariadb -uroot -h127.0.0.1 -N "$@"; }
 sql -e "DROP DATABASE IF EXISTS $DB"
 
 # --- start the service against a fresh database ----------------------------------------------------------
-start=$(date +%s%N)
-DB_NAME=$DB WALLET_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" WALLET_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
-    WALLET_AUTH_COOKIE_SECURE=false LOG_JSON=false PORT=$PORT QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
-    WALLET_LOGIN_MAX_FAILURES=1000000 \
-    java ${JAVA_OPTS:-} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$OUT/service.log" 2>&1 &
-PID=$!
+launch() { # starts the service, waits until it is ready; sets PID and ready_ms
+    local start
+    start=$(date +%s%N)
+    DB_NAME=$DB WALLET_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" WALLET_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
+        WALLET_AUTH_COOKIE_SECURE=false LOG_JSON=false PORT=$PORT QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
+        WALLET_LOGIN_MAX_FAILURES=1000000 WALLET_AUTH_BCRYPT_COST=4 \
+        MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' _ "$APP" \
+        "${JAVA_OPTS:-$JVM_FLAGS}" >"$1" 2>&1 &
+    PID=$!
+    until curl -s -o /dev/null "$BASE/q/health/ready"; do sleep 0.05; done
+    ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+}
 trap 'kill $PID 2>/dev/null || true' EXIT
-until curl -s -o /dev/null "$BASE/q/health/ready"; do sleep 0.1; done
-ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+launch "$OUT/service.log"
 started=$(grep -o 'started in [0-9.]*s' "$OUT/service.log" | head -1)
 
 # --- users: one registered through the API, the rest copied from it in SQL, each funded ------------------
@@ -64,6 +80,48 @@ for i in $(seq 1 "$SESSIONS"); do
     echo "$(awk '/access_token_cookie/ {print $7}' "$WORK/jar$i") $(awk '/csrf_access_token/ {print $7}' "$WORK/jar$i") $(sql $DB -e "SELECT account_number FROM accounts a JOIN users u ON u.id = a.user_id WHERE u.email = 'bench-$i@example.com'")" >>"$WORK/sessions"
 done
 
+# --- ledger rows for the history comparison ----------------------------------------------------------------
+# load_ledger N: N more rows, as pairs of WALLET_TRANSFER rows (credit 1, debit 1 under one reference) spread
+# round-robin over every account, so the books still balance and every account's history grows alike.
+loaded=0
+load_ledger() {
+    local pairs=$(( $1 / 2 )) chunk=500000 done=0 n count
+    sql $DB -e "CREATE TABLE IF NOT EXISTS bench_accounts (k INT PRIMARY KEY, id BIGINT, user_id BIGINT, balance BIGINT)
+                SELECT ROW_NUMBER() OVER (ORDER BY id) - 1 AS k, id, user_id, balance FROM accounts"
+    count=$(sql $DB -e "SELECT COUNT(*) FROM bench_accounts")
+    while [ "$done" -lt "$pairs" ]; do
+        n=$(( pairs - done < chunk ? pairs - done : chunk ))
+        sql $DB <<SQL
+INSERT INTO ledger_entries (account_id, reference, activity, direction, amount, balance_before, balance_after,
+  counterparty, ip_address, location, author_user_id, created_at)
+  SELECT a.id, LPAD(HEX($loaded + s.seq), 32, 'f'), 'WALLET_TRANSFER', d.direction, 1,
+         IF(d.direction = 'CREDIT', a.balance, a.balance + 1), IF(d.direction = 'CREDIT', a.balance + 1, a.balance),
+         'wallet:bench', '127.0.0.1', 'bench', a.user_id, NOW(6)
+  FROM seq_1_to_$n s
+  JOIN bench_accounts a ON a.k = ($loaded + s.seq) % $count
+  JOIN (SELECT 'CREDIT' AS direction UNION ALL SELECT 'DEBIT') d;
+SQL
+        done=$(( done + n ))
+        loaded=$(( loaded + n ))
+    done
+    # Let InnoDB write the loaded pages out first (flushing eagerly for the while), so the page is measured against
+    # the table, not against the load.
+    local pct
+    pct=$(sql -e "SELECT @@innodb_max_dirty_pages_pct")
+    sql -e "SET GLOBAL innodb_max_dirty_pages_pct = 0"
+    for _ in $(seq 1 300); do
+        [ "$(sql -e "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'" | awk '{print $2}')" -lt 500 ] && break
+        sleep 1
+    done
+    sql -e "SET GLOBAL innodb_max_dirty_pages_pct = $pct"
+}
+# HISTORY_ROWS: make the ledger that many rows before the first measurement, so that the history scenario reads
+# full pages (USERS=50 HISTORY_ROWS=1000: 20 rows an account, one page of the default size).
+if [ "${HISTORY_ROWS:-0}" -gt 0 ]; then
+    have=$(sql $DB -e "SELECT COUNT(*) FROM ledger_entries")
+    [ "$HISTORY_ROWS" -gt "$have" ] && load_ledger $(( HISTORY_ROWS - have ))
+fi
+
 # --- the database's ceiling: same SQL work per transfer, no service ---------------------------------------
 sql -e "CREATE DATABASE IF NOT EXISTS $CEILING_DB"
 ceiling() { # ceiling HOT CONNS -> "tps p99"
@@ -76,29 +134,70 @@ sysbench "$ROOT/bench/sysbench/transfer.lua" --mysql-host=127.0.0.1 --mysql-user
 
 cpu() { awk '{print $14 + $15}' /proc/$PID/stat; }
 hz=$(getconf CLK_TCK)
+# Resident set sampled every second during the measured windows (the whole run's peak, start-up included, is VmHWM).
+: >"$WORK/rss"
+sample_rss() { while sleep 1; do awk '/VmRSS/ {print $2}' /proc/$PID/status >>"$WORK/rss" 2>/dev/null || break; done; }
+# One pass over every scenario before the first measurement: the JIT compilers otherwise still compete with the
+# service for the 2 cores while the first scenario is measured.
+for scenario in $SCENARIOS; do
+    SCENARIO=$scenario SESSIONS="$WORK/sessions" wrk -t2 -c64 -d"${WARMUP}s" -s "$ROOT/bench/lua/wallet.lua" "$BASE" \
+        >/dev/null
+done
 printf '\nservice ready %s ms after launch (%s incl. migrations)\n\n' "$ready_ms" "$started" | tee "$OUT/results.txt"
 printf '%-9s %5s %10s %9s %9s %9s %7s %8s %12s %9s %7s\n' scenario conns req/s p50_ms p90_ms p99_ms non2xx cpu_s \
     ceiling_tps ceil_p99 ratio | tee -a "$OUT/results.txt"
+measure() { # measure SCENARIO CONNS LABEL REFERENCE_TPS_P99
+    local scenario=$1 conns=$2 label=$3 ref=$4 before secs result rps p50 p90 p99 non2xx ctps cp99 ratio
+    # Unmeasured warm-up: on 2 cores the JIT compilers compete with the service for the first seconds.
+    SCENARIO=$scenario SESSIONS="$WORK/sessions" wrk -t2 -c"$conns" -d"${WARMUP}s" \
+        -s "$ROOT/bench/lua/wallet.lua" "$BASE" >/dev/null
+    before=$(cpu)
+    sample_rss &
+    local sampler=$!
+    result=$(SCENARIO=$scenario SESSIONS="$WORK/sessions" wrk -t2 -c"$conns" -d"${DURATION}s" --latency \
+        -s "$ROOT/bench/lua/wallet.lua" "$BASE" | grep '^RESULT')
+    kill "$sampler" 2>/dev/null || true
+    secs=$(awk -v a="$before" -v b="$(cpu)" -v hz="$hz" 'BEGIN {printf "%.1f", (b - a) / hz}')
+    read -r _ rps p50 p90 p99 non2xx <<<"$result"
+    read -r ctps cp99 <<<"$ref"
+    ratio=$(awk -v a="$rps" -v b="$ctps" 'BEGIN {printf "%.0f%%", 100 * a / b}')
+    [ "$scenario" = history ] && ratio="-"
+    printf '%-9s %5s %10s %9s %9s %9s %7s %8s %12s %9s %7s\n' "$label" "$conns" "$rps" "$p50" "$p90" "$p99" \
+        "$non2xx" "$secs" "$ctps" "$cp99" "$ratio" | tee -a "$OUT/results.txt"
+}
+
+declare -A uniform hot
 for conns in $CONNECTIONS; do
-    uniform=$(ceiling 0 "$conns")
-    hot=$(ceiling 1 "$conns")
+    uniform[$conns]=$(ceiling 0 "$conns")
+    hot[$conns]=$(ceiling 1 "$conns")
     for scenario in $SCENARIOS; do
-        # Unmeasured warm-up: on 2 cores the JIT compilers compete with the service for the first seconds.
-        SCENARIO=$scenario SESSIONS="$WORK/sessions" wrk -t2 -c"$conns" -d"${WARMUP}s" \
-            -s "$ROOT/bench/lua/wallet.lua" "$BASE" >/dev/null
-        before=$(cpu)
-        result=$(SCENARIO=$scenario SESSIONS="$WORK/sessions" wrk -t2 -c"$conns" -d"${DURATION}s" --latency \
-            -s "$ROOT/bench/lua/wallet.lua" "$BASE" | grep '^RESULT')
-        secs=$(awk -v a="$before" -v b="$(cpu)" -v hz="$hz" 'BEGIN {printf "%.1f", (b - a) / hz}')
-        read -r _ rps p50 p90 p99 non2xx <<<"$result"
-        ref=$([ "$scenario" = hot ] && echo "$hot" || echo "$uniform")
-        read -r ctps cp99 <<<"$ref"
-        ratio=$(awk -v a="$rps" -v b="$ctps" 'BEGIN {printf "%.0f%%", 100 * a / b}')
-        [ "$scenario" = history ] && ratio="-"
-        printf '%-9s %5s %10s %9s %9s %9s %7s %8s %12s %9s %7s\n' "$scenario" "$conns" "$rps" "$p50" "$p90" "$p99" \
-            "$non2xx" "$secs" "$ctps" "$cp99" "$ratio" | tee -a "$OUT/results.txt"
+        case $scenario in hot*) ref=${hot[$conns]} ;; *) ref=${uniform[$conns]} ;; esac
+        measure "$scenario" "$conns" "$scenario" "$ref"
     done
 done
-printf '\npeak RSS of the service: %s MB\n' "$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' /proc/$PID/status)" |
+
+printf '\nRSS of the service under load (largest 1 s sample in the measured windows): %s MB; peak of the whole run, start-up included: %s MB\n' \
+    "$(sort -n "$WORK/rss" | tail -1 | awk '{printf "%.0f", $1 / 1024}')" \
+    "$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' /proc/$PID/status)" |
     tee -a "$OUT/results.txt"
 sql $DB -t <"$ROOT/docker/ops/check-invariants.sql" | tee -a "$OUT/results.txt"
+
+# --- optional: the history page again with LEDGER_ROWS more rows in the ledger ---------------------------
+if [ "${LEDGER_ROWS:-0}" -gt 0 ]; then
+    t0=$(date +%s)
+    load_ledger "$LEDGER_ROWS"
+    rows=$(sql $DB -e "SELECT COUNT(*) FROM ledger_entries")
+    printf '\nloaded %s ledger rows in %s s (InnoDB buffer pool %s MB); the history page again:\n' "$rows" \
+        "$(( $(date +%s) - t0 ))" "$(sql -e 'SELECT @@innodb_buffer_pool_size DIV 1048576')" |
+        tee -a "$OUT/results.txt"
+    for conns in $CONNECTIONS; do
+        measure history "$conns" history+ "${uniform[$conns]}"
+    done
+fi
+
+# --- start-up again, now that the schema is migrated: what a restarted or added replica costs ---------------
+kill "$PID"
+while kill -0 "$PID" 2>/dev/null; do sleep 0.1; done
+launch "$OUT/service-restart.log"
+printf '\nrestart on the migrated database: ready %s ms after launch (%s)\n' "$ready_ms" \
+    "$(grep -o 'started in [0-9.]*s' "$OUT/service-restart.log" | head -1)" | tee -a "$OUT/results.txt"

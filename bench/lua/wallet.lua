@@ -1,4 +1,6 @@
--- wrk script for the wallet service. SCENARIO (env) picks the request: topup, bank, wallet, hot, history.
+-- wrk script for the wallet service. SCENARIO (env) picks the request: topup, bank, wallet, history, hot (bank
+-- transfers from one payer: the same database work as the ceiling's hot variant), hotwallet (wallet transfers from
+-- one payer to random payees: two locked rows each).
 -- Sessions come from $SESSIONS: one line per logged-in user, "access_cookie csrf account_number".
 local scenario = os.getenv("SCENARIO") or "topup"
 local sessions = {}
@@ -29,12 +31,13 @@ local function headers(s)
 end
 
 function request()
-  local payer = scenario == "hot" and sessions[1] or sessions[math.random(#sessions)]
+  local hot = scenario == "hot" or scenario == "hotwallet"
+  local payer = hot and sessions[1] or sessions[math.random(#sessions)]
   if scenario == "history" then
     return wrk.format("GET", "/api/transactions?limit=20", { ["Cookie"] = "access_token_cookie=" .. payer.cookie })
   elseif scenario == "topup" then
     return wrk.format("POST", "/api/topup", headers(payer), '{"amount":1}')
-  elseif scenario == "bank" then
+  elseif scenario == "bank" or scenario == "hot" then
     return wrk.format("POST", "/api/transfer", headers(payer), '{"amount":1,"code":"bni"}')
   else
     local payee = payer
