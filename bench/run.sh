@@ -50,7 +50,10 @@ launch() { # starts the service, waits until it is ready; sets PID and ready_ms
         MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' _ "$APP" \
         "${JAVA_OPTS:-$JVM_FLAGS}" >"$1" 2>&1 &
     PID=$!
-    until curl -s -o /dev/null "$BASE/q/health/ready"; do sleep 0.05; done
+    until curl -s -o /dev/null "$BASE/q/health/ready"; do
+        kill -0 "$PID" 2>/dev/null || { echo "the service did not start; see $1" >&2; tail -20 "$1" >&2; exit 1; }
+        sleep 0.05
+    done
     ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 }
 trap 'kill $PID 2>/dev/null || true' EXIT

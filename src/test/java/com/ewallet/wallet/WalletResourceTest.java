@@ -1,5 +1,6 @@
 package com.ewallet.wallet;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -18,6 +20,7 @@ import com.ewallet.LedgerCheck;
 import com.ewallet.TestClient;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -135,11 +138,28 @@ class WalletResourceTest {
     }
 
     @Test
+    void everyWalletEndpointRefusesARequestWithoutTheAccessCookie() {
+        TestClient user = TestClient.registered();
+        user.topUp(500).then().statusCode(200);
+        // Valid bodies, headers and CSRF value: only the cookie is missing.
+        Map<String, Map<String, Object>> posts = Map.of("/api/topup", Map.of("amount", 5), "/api/transfer",
+                Map.of("amount", 5, "code", "bni"));
+        posts.forEach((path, body) -> given().header("X-CSRF-TOKEN", user.csrfAccess()).contentType(ContentType.JSON)
+                .header("location", "x").header("ip-address", "1.2.3.4")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post(path).then().statusCode(401)
+                .body("code", equalTo("TOKEN_MISSING")));
+        for (String path : new String[] { "/api/balance", "/api/transactions" }) {
+            given().get(path).then().statusCode(401).body("code", equalTo("TOKEN_MISSING"));
+        }
+        assertThat(user.balance()).isEqualTo(500);
+        assertThat(user.historySize()).isEqualTo(1);
+    }
+
+    @Test
     void readsNeedTheAccessCookieButNoCsrf() {
         TestClient user = TestClient.registered();
-        io.restassured.RestAssured.given().cookie("access_token_cookie", user.cookies.get("access_token_cookie"))
-                .get("/api/balance").then().statusCode(200);
-        io.restassured.RestAssured.given().get("/api/balance").then().statusCode(401).body("code",
-                equalTo("TOKEN_MISSING"));
+        given().cookie("access_token_cookie", user.cookies.get("access_token_cookie")).get("/api/balance").then()
+                .statusCode(200);
+        given().get("/api/balance").then().statusCode(401).body("code", equalTo("TOKEN_MISSING"));
     }
 }
