@@ -64,6 +64,9 @@ class InvariantsTest {
             default -> Map.of("amount", 1 + random.nextInt(400), "account", payee.accountNumber);
             });
         }
+        // One payer with nothing, so the refusal path is always taken.
+        senders.set(0, TestClient.registered());
+        bodies.set(0, Map.of("amount", 1, "code", "bri"));
         // Every request twice at once under its key (a client retrying while the first is in flight).
         List<Response> answers = ConcurrentMoneyTest.all(120, i -> {
             Map<String, Object> body = bodies.get(i / 2);
@@ -74,6 +77,10 @@ class InvariantsTest {
         // Successes, and refusals for want of funds; never a server error.
         assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).isIn(200, 400));
         assertThat(answers).filteredOn(r -> r.statusCode() == 200).isNotEmpty();
+        assertThat(answers.subList(0, 2)).allSatisfy(r -> {
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat((String) r.path("code")).isEqualTo("INSUFFICIENT_FUNDS");
+        });
         for (int i = 0; i < answers.size(); i += 2) {
             assertThat(answers.get(i + 1).asString()).as("both copies of request %d", i / 2)
                     .isEqualTo(answers.get(i).asString());
