@@ -61,12 +61,12 @@ public class MoneyStore {
             + " beneficiary_account, amount, status, created_at, settled_at FROM bank_transfers WHERE reference = ?"
             + " FOR UPDATE";
     private static final String BANK_SETTLE = "UPDATE bank_transfers SET status = ?, settled_at = ? WHERE id = ?";
-    private static final String KEY_INSERT = "INSERT INTO idempotency_keys (user_id, idem_key, request_hash, state,"
-            + " claim, locked_until, response_status, response_body, reference, created_at)"
-            + " VALUES (?, ?, ?, 'DONE', '-', ?, 200, NULL, ?, ?)";
-    private static final String KEY_INSERT_IF_LIVE = "INSERT INTO idempotency_keys (user_id, idem_key, request_hash,"
-            + " state, claim, locked_until, response_status, response_body, reference, created_at)"
-            + " SELECT ?, ?, ?, 'DONE', '-', ?, 200, NULL, ?, ? " + SessionService.LIVE;
+    // A key as the movement's first row: done, answered by the ledger rows of its reference.
+    private static final String KEY_INTO = "INSERT INTO idempotency_keys (user_id, idem_key, request_hash, state,"
+            + " claim, locked_until, response_status, response_body, reference, created_at) ";
+    private static final String KEY_ROW = "?, ?, ?, 'DONE', '-', ?, 200, NULL, ?, ?";
+    private static final String KEY_INSERT = KEY_INTO + "VALUES (" + KEY_ROW + ")";
+    private static final String KEY_INSERT_IF_LIVE = KEY_INTO + "SELECT " + KEY_ROW + " " + SessionService.LIVE;
     // A shared lock, as INSERT ... SELECT takes: a logout waits for the session's movements in flight to commit.
     private static final String SESSION_LIVE = "SELECT 1 " + SessionService.LIVE + " LOCK IN SHARE MODE";
     private static final String KEY_REFUSED = "UPDATE idempotency_keys SET response_status = ?, response_body = ?,"
@@ -280,8 +280,9 @@ public class MoneyStore {
     }
 
     /**
-     * A deadlock or lock-wait timeout: InnoDB chose this transaction to give way (it happens when several duplicates of
-     * one Idempotency-Key wait on a first request that then rolls back); it was rolled back whole.
+     * A deadlock or lock-wait timeout: InnoDB chose this transaction to give way and rolled it back whole (duplicates
+     * of one Idempotency-Key waiting on a first request that fails with a server error can end this way; a refusal
+     * commits its key, so its duplicates replay it instead).
      */
     public static boolean isLockConflict(Throwable e) {
         return e instanceof MySQLException m && (m.getErrorCode() == DEADLOCK || m.getErrorCode() == LOCK_WAIT_TIMEOUT);
