@@ -28,8 +28,11 @@ SELECT 'money made or lost (top-ups - bank transfers not failed - balances)',
          - (SELECT COALESCE(SUM(amount), 0) FROM bank_transfers WHERE status <> 'FAILED')
          - (SELECT COALESCE(SUM(balance), 0) FROM accounts))
 UNION ALL
-SELECT 'completed idempotency keys whose movement is not in the ledger', COUNT(*)
+SELECT 'idempotency keys whose movement is not in the ledger', COUNT(*)
 FROM idempotency_keys k
-WHERE k.state = 'DONE' AND k.response_status = 200
-  AND NOT EXISTS (SELECT 1 FROM ledger_entries l
-                  WHERE l.reference = COALESCE(k.reference, JSON_UNQUOTE(JSON_EXTRACT(k.response_body, '$.reference'))));
+WHERE k.reference IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.reference = k.reference)
+UNION ALL
+SELECT 'idempotency keys that record neither a movement nor a refusal, or both', COUNT(*)
+FROM idempotency_keys k
+WHERE (k.reference IS NULL) = (k.response_status IS NULL);

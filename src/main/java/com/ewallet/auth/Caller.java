@@ -1,5 +1,7 @@
 package com.ewallet.auth;
 
+import com.ewallet.user.User;
+
 /**
  * The user behind an authenticated request, the session it came through, the user's role, and for the developer API the
  * app acting for the user (null for the user's own cookie session). {@code sessionConfirmed} is false only on a money
@@ -8,9 +10,7 @@ package com.ewallet.auth;
  */
 public record Caller(long userId, String sessionId, String role, Long appId, boolean sessionConfirmed) {
 
-    public static final String ADMIN = "admin";
-
     public boolean isAdmin() {
-        return ADMIN.equals(role);
+        return User.ROLE_ADMIN.equals(role);
     }
 }

@@ -11,21 +11,35 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final ErrorBody body;
     private final long retryAfterSeconds;
+    private final boolean replayed;
 
     public ApiException(int status, ErrorBody body) {
-        this(status, body, 0);
+        this(status, body, 0, false);
     }
 
-    private ApiException(int status, ErrorBody body, long retryAfterSeconds) {
+    private ApiException(int status, ErrorBody body, long retryAfterSeconds, boolean replayed) {
         super(body.code(), null, false, false);
         this.status = status;
         this.body = body;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.replayed = replayed;
+    }
+
+    /**
+     * A refusal remembered under an Idempotency-Key, given again to a retry (sent with
+     * {@link Headers#IDEMPOTENT_REPLAYED}).
+     */
+    public static ApiException replayed(int status, ErrorBody body) {
+        return new ApiException(status, body, 0, true);
+    }
+
+    public boolean isReplayed() {
+        return replayed;
     }
 
     /** 429 with the seconds after which trying again can succeed (sent as Retry-After). */
     public static ApiException tooMany(String msg, String code, long retryAfterSeconds) {
-        return new ApiException(429, ErrorBody.of(msg, code), Math.max(1, retryAfterSeconds));
+        return new ApiException(429, ErrorBody.of(msg, code), Math.max(1, retryAfterSeconds), false);
     }
 
     public long retryAfterSeconds() {

@@ -39,6 +39,9 @@ public class ErrorMappers {
         if (e.retryAfterSeconds() > 0) {
             response.getHeaders().putSingle("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
+        if (e.isReplayed()) {
+            response.getHeaders().putSingle(Headers.IDEMPOTENT_REPLAYED, "true");
+        }
         return response;
     }
 

@@ -5,7 +5,8 @@ import java.time.LocalDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.ewallet.common.repository.RateCounterRepository;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -19,6 +20,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RateLimiter {
 
+    private final RateCounterRepository counters;
+
+    public RateLimiter(RateCounterRepository counters) {
+        this.counters = counters;
+    }
+
     /** The hits counted in the current window and when the window ends. */
     public record Window(int hits, LocalDateTime endsAt) {
         public long secondsLeft() {
@@ -31,14 +38,7 @@ public class RateLimiter {
     public Uni<Window> hit(String bucket, Duration window) {
         LocalDateTime now = Clock.nowUtc();
         LocalDateTime expired = now.minus(window);
-        // Assignments run left to right and both read the old window_start: a stale window restarts at 1.
-        return Panache.getSession()
-                .flatMap(session -> session
-                        .createNativeQuery("INSERT INTO rate_counters (bucket, window_start, hits) VALUES (?1, ?2, 1)"
-                                + " ON DUPLICATE KEY UPDATE hits = IF(window_start <= ?3, 1, hits + 1),"
-                                + " window_start = IF(window_start <= ?3, ?2, window_start)")
-                        .setParameter(1, bucket).setParameter(2, now).setParameter(3, expired).executeUpdate())
-                .flatMap(n -> read(bucket, window, expired));
+        return counters.hit(bucket, now, expired).flatMap(v -> read(bucket, window, expired));
     }
 
     /** The current window of {@code bucket} without counting a hit (zero hits when there is none). */
@@ -49,35 +49,23 @@ public class RateLimiter {
 
     @WithTransaction
     public Uni<Void> reset(String bucket) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("DELETE FROM rate_counters WHERE bucket = ?1")
-                        .setParameter(1, bucket).executeUpdate())
-                .replaceWithVoid();
+        return counters.deleteById(bucket).replaceWithVoid();
     }
 
     private Uni<Window> read(String bucket, Duration window, LocalDateTime expired) {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT hits, window_start FROM rate_counters WHERE bucket = ?1", Object[].class)
-                .setParameter(1, bucket).getResultList()).map(rows -> {
-                    if (rows.isEmpty()) {
-                        return new Window(0, Clock.nowUtc());
-                    }
-                    Object[] row = rows.get(0);
-                    LocalDateTime start = (LocalDateTime) row[1];
-                    if (!start.isAfter(expired)) {
-                        return new Window(0, Clock.nowUtc());
-                    }
-                    return new Window(((Number) row[0]).intValue(), start.plus(window));
-                });
+        // Each call has a session of its own, so the row is read from the database, after the hit when there was one.
+        return counters.findById(bucket).map(counter -> {
+            if (counter == null || !counter.windowStart.isAfter(expired)) {
+                return new Window(0, Clock.nowUtc());
+            }
+            return new Window(counter.hits, counter.windowStart.plus(window));
+        });
     }
 
     @Scheduled(every = "1h", delayed = "3m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     Uni<Void> purge() {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("DELETE FROM rate_counters WHERE window_start < ?1")
-                        .setParameter(1, Clock.nowUtc().minusDays(1)).executeUpdate())
-                .replaceWithVoid();
+        return counters.purgeBefore(Clock.nowUtc().minusDays(1)).replaceWithVoid();
     }
 
     /** A bucket name for a value that may be long or personal: its SHA-256, prefixed by the purpose. */

@@ -14,6 +14,9 @@ import jakarta.persistence.Table;
 @Table(name = "users")
 public class User {
 
+    public static final String ROLE_USER = "user";
+    public static final String ROLE_ADMIN = "admin";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -10,14 +10,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** The remembered outcome of one Idempotency-Key of one user. */
+/**
+ * The remembered outcome of one Idempotency-Key of one user: the movement it made, or the refusal it got. Written and
+ * read on the money path by {@link com.ewallet.wallet.repository.IdempotencyKeyStore}; the entity serves housekeeping.
+ */
 @Entity
 @Table(name = "idempotency_keys")
 @IdClass(IdempotencyRecord.Key.class)
 public class IdempotencyRecord {
-
-    public static final String IN_FLIGHT = "IN_FLIGHT";
-    public static final String DONE = "DONE";
 
     @Id
     @Column(name = "user_id")
@@ -30,18 +30,15 @@ public class IdempotencyRecord {
     @Column(name = "request_hash", nullable = false, length = 64)
     public String requestHash;
 
-    @Column(nullable = false, length = 10)
-    public String state;
+    /** The movement the key made; null when the request was refused. */
+    @Column(length = 32)
+    public String reference;
 
-    @Column(nullable = false, length = 22)
-    public String claim;
-
-    @Column(name = "locked_until", nullable = false)
-    public LocalDateTime lockedUntil;
-
+    /** The refusal's HTTP status; null when the key made a movement. */
     @Column(name = "response_status")
     public Integer responseStatus;
 
+    /** The refusal's JSON body; null when the key made a movement. */
     @Column(name = "response_body", columnDefinition = "TEXT")
     public String responseBody;
 

@@ -98,7 +98,7 @@ class InvariantsTest {
         }
 
         Map<String, Long> violations = check(pool);
-        assertThat(violations).hasSize(7).allSatisfy((name, count) -> assertThat(count).as(name).isZero());
+        assertThat(violations).hasSize(8).allSatisfy((name, count) -> assertThat(count).as(name).isZero());
     }
 
     @Test

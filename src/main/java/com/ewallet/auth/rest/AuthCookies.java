@@ -6,9 +6,9 @@ import java.util.Set;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 
+import com.ewallet.auth.AuthConfig;
 import com.ewallet.auth.IssuedToken;
 import com.ewallet.auth.LoginTokens;
-import com.ewallet.common.WalletConfig;
 
 /**
  * The four cookies of flask-jwt-extended's cookie mode, as clients already expect them: the tokens HttpOnly on the
@@ -30,7 +30,7 @@ public class AuthCookies {
     private final boolean secure;
     private final String sameSite;
 
-    public AuthCookies(WalletConfig config) {
+    public AuthCookies(AuthConfig config) {
         this.secure = config.auth().cookieSecure();
         String sameSite = config.auth().cookieSameSite().toUpperCase(Locale.ROOT);
         if (!Set.of("STRICT", "LAX", "NONE").contains(sameSite)) {

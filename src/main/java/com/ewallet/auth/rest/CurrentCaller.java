@@ -3,6 +3,8 @@ package com.ewallet.auth.rest;
 import jakarta.enterprise.context.RequestScoped;
 
 import com.ewallet.auth.Caller;
+import com.ewallet.common.ApiException;
+import com.ewallet.common.ErrorBody;
 
 /** The caller that {@link AccessFilter} (or the developer API's filter) authenticated for this request. */
 @RequestScoped
@@ -21,6 +23,15 @@ public class CurrentCaller {
             throw new IllegalStateException("the session of an @AccessTokenForMove endpoint is confirmed by its move");
         }
         return known;
+    }
+
+    /** The caller, who must be an admin: 403 {@code FORBIDDEN} otherwise. */
+    public Caller admin() {
+        Caller who = get();
+        if (!who.isAdmin()) {
+            throw new ApiException(403, ErrorBody.of("admin role required.", "FORBIDDEN"));
+        }
+        return who;
     }
 
     /** The caller of an {@link AccessTokenForMove} endpoint: its session is still to be checked by the money move. */

@@ -6,17 +6,20 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.ewallet.auth.AuthConfig;
 import com.ewallet.auth.AuthErrors;
 import com.ewallet.auth.Caller;
 import com.ewallet.auth.LoginTokens;
 import com.ewallet.auth.TokenClaims;
 import com.ewallet.auth.TokenType;
+import com.ewallet.auth.repository.SessionStore;
 import com.ewallet.common.ApiException;
 import com.ewallet.common.BusinessMetrics;
+import com.ewallet.common.Clock;
 import com.ewallet.common.ErrorBody;
 import com.ewallet.common.RateLimiter;
-import com.ewallet.common.WalletConfig;
 import com.ewallet.user.repository.UserRepository;
+import com.ewallet.user.service.PasswordHasher;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -32,11 +35,13 @@ public class AuthService {
     private final SessionService sessions;
     private final TokenService tokens;
     private final RateLimiter limiter;
-    private final WalletConfig.Login limits;
+    private final SessionStore liveSessions;
+    private final AuthConfig.Login limits;
     private final BusinessMetrics metrics;
 
-    public AuthService(UserRepository users, PasswordHasher hasher, SessionService sessions, TokenService tokens,
-            RateLimiter limiter, WalletConfig config, BusinessMetrics metrics) {
+    public AuthService(UserRepository users, PasswordHasher hasher, SessionService sessions, SessionStore liveSessions,
+            TokenService tokens, RateLimiter limiter, AuthConfig config, BusinessMetrics metrics) {
+        this.liveSessions = liveSessions;
         this.metrics = metrics;
         this.users = users;
         this.hasher = hasher;
@@ -142,7 +147,7 @@ public class AuthService {
     }
 
     private Uni<Caller> live(TokenClaims claims) {
-        return sessions.isActive(claims.sessionId(), claims.userId(), claims.appId())
+        return liveSessions.isActive(claims.sessionId(), claims.userId(), claims.appId(), Clock.nowUtc())
                 .flatMap(
                         active -> active
                                 ? Uni.createFrom()

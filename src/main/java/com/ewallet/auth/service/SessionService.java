@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.ewallet.auth.AuthConfig;
 import com.ewallet.auth.AuthErrors;
 import com.ewallet.auth.AuthSession;
 import com.ewallet.auth.LoginTokens;
@@ -18,14 +19,11 @@ import com.ewallet.auth.repository.AuthSessionRepository;
 import com.ewallet.common.Clock;
 import com.ewallet.common.Hashes;
 import com.ewallet.common.RandomIds;
-import com.ewallet.common.WalletConfig;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Sessions on the server, for cookie logins and for developer apps alike: opened at login, rotated at refresh (an
@@ -38,22 +36,12 @@ public class SessionService {
     static final String REASON_REUSE = "REFRESH_REUSE";
     static final String REASON_APP_REVOKED = "APP_REVOKED";
 
-    /**
-     * A live session of this user (and app, or none): parameters session id, user id, app id, now. Also the first
-     * statement of a money transaction on an {@link com.ewallet.auth.rest.AccessTokenForMove} endpoint.
-     */
-    public static final String LIVE = "FROM auth_sessions WHERE id = ? AND user_id = ? AND app_id <=> ?"
-            + " AND revoked_at IS NULL AND expires_at > ?";
-    private static final String ACTIVE = "SELECT 1 " + LIVE;
-
     private final AuthSessionRepository sessions;
-    private final Pool pool;
     private final TokenService tokens;
     private final Duration walletRefreshTtl;
 
-    public SessionService(AuthSessionRepository sessions, Pool pool, TokenService tokens, WalletConfig config) {
+    public SessionService(AuthSessionRepository sessions, TokenService tokens, AuthConfig config) {
         this.sessions = sessions;
-        this.pool = pool;
         this.tokens = tokens;
         this.walletRefreshTtl = config.developer().refreshTokenTtl();
     }
@@ -103,15 +91,6 @@ public class SessionService {
     public Uni<Integer> revokeApp(long appId) {
         return sessions.update("revokedAt = ?1, revokeReason = ?2 where appId = ?3 and revokedAt is null",
                 Clock.nowUtc(), REASON_APP_REVOKED, appId);
-    }
-
-    /**
-     * The one primary-key read every authenticated request costs, straight on the pool (no Hibernate session): it runs
-     * before every money movement and every query.
-     */
-    public Uni<Boolean> isActive(String sessionId, long userId, Long appId) {
-        return pool.preparedQuery(ACTIVE).execute(Tuple.of(sessionId, userId, appId, Clock.nowUtc()))
-                .map(rows -> rows.size() == 1);
     }
 
     /** Ended sessions are kept a day for investigation, then dropped. */

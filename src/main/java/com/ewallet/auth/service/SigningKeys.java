@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
-import com.ewallet.common.WalletConfig;
+import com.ewallet.auth.AuthConfig;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
@@ -32,7 +32,7 @@ public class SigningKeys {
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
 
-    public SigningKeys(WalletConfig config) {
+    public SigningKeys(AuthConfig config) {
         KeyPair pair = load(config.auth().privateKeyLocation(), config.auth().publicKeyLocation(),
                 LaunchMode.current());
         this.privateKey = pair.getPrivate();

@@ -9,13 +9,13 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
+import com.ewallet.auth.AuthConfig;
 import com.ewallet.auth.AuthErrors;
 import com.ewallet.auth.IssuedToken;
 import com.ewallet.auth.TokenClaims;
 import com.ewallet.auth.TokenType;
 import com.ewallet.common.Hashes;
 import com.ewallet.common.RandomIds;
-import com.ewallet.common.WalletConfig;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -48,7 +48,7 @@ public class TokenService {
     private final Duration walletTtl;
     private final Cache<String, Verified> verified;
 
-    public TokenService(SigningKeys keys, JWTParser parser, WalletConfig config) {
+    public TokenService(SigningKeys keys, JWTParser parser, AuthConfig config) {
         this.keys = keys;
         this.parser = parser;
         this.issuer = config.auth().issuer();

@@ -20,8 +20,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import com.ewallet.auth.Caller;
 import com.ewallet.auth.rest.AccessTokenRequired;
 import com.ewallet.auth.rest.CurrentCaller;
-import com.ewallet.common.ApiException;
-import com.ewallet.common.ErrorBody;
 import com.ewallet.common.Uninterruptible;
 import com.ewallet.developer.App;
 import com.ewallet.developer.service.AppService;
@@ -75,13 +73,6 @@ public class AppAdminResource {
     }
 
     private Caller admin() {
-        return requireAdmin(caller.get());
-    }
-
-    static Caller requireAdmin(Caller who) {
-        if (!who.isAdmin()) {
-            throw new ApiException(403, ErrorBody.of("admin role required.", "FORBIDDEN"));
-        }
-        return who;
+        return caller.admin();
     }
 }

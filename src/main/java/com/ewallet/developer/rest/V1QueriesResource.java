@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import com.ewallet.common.WalletConfig;
+import com.ewallet.wallet.MoneyConfig;
 
 import io.smallrye.common.annotation.NonBlocking;
 
@@ -18,9 +18,9 @@ import io.smallrye.common.annotation.NonBlocking;
 @Produces(MediaType.APPLICATION_JSON)
 public class V1QueriesResource {
 
-    private final WalletConfig config;
+    private final MoneyConfig config;
 
-    public V1QueriesResource(WalletConfig config) {
+    public V1QueriesResource(MoneyConfig config) {
         this.config = config;
     }
 

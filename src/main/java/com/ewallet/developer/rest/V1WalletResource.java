@@ -1,7 +1,6 @@
 package com.ewallet.developer.rest;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -22,27 +21,22 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import com.ewallet.auth.Caller;
 import com.ewallet.auth.rest.CurrentCaller;
-import com.ewallet.common.ErrorBody;
+import com.ewallet.common.Headers;
 import com.ewallet.common.Uninterruptible;
-import com.ewallet.common.WalletConfig;
 import com.ewallet.developer.service.DeveloperUsers;
 import com.ewallet.wallet.BankDestination;
-import com.ewallet.wallet.MoneyErrors;
+import com.ewallet.wallet.MoneyMove;
 import com.ewallet.wallet.Origin;
-import com.ewallet.wallet.rest.WalletResource;
+import com.ewallet.wallet.rest.MoneyAnswers;
 import com.ewallet.wallet.service.AccountQueryService;
-import com.ewallet.wallet.service.IdempotentExecutor;
-import com.ewallet.wallet.service.WalletService;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ewallet.wallet.service.MoneyService;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
  * A user's wallet as seen by an app holding a wallet access token: accounts, balance, transfers to a phone number or a
- * bank, and bank transfer follow-up. Money moves through the same {@link WalletService} as /api.
+ * bank, and bank transfer follow-up. Money moves through the same {@link MoneyService} as /api.
  */
 @Path("/v1/users")
 @DeveloperApi
@@ -50,23 +44,17 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.APPLICATION_JSON)
 public class V1WalletResource {
 
-    private final WalletService wallet;
+    private final MoneyService money;
     private final AccountQueryService queries;
-    private final IdempotentExecutor executor;
     private final DeveloperUsers users;
     private final CurrentCaller caller;
-    private final WalletConfig config;
-    private final ObjectMapper json;
 
-    public V1WalletResource(WalletService wallet, AccountQueryService queries, IdempotentExecutor executor,
-            DeveloperUsers users, CurrentCaller caller, WalletConfig config, ObjectMapper json) {
-        this.wallet = wallet;
+    public V1WalletResource(MoneyService money, AccountQueryService queries, DeveloperUsers users,
+            CurrentCaller caller) {
+        this.money = money;
         this.queries = queries;
-        this.executor = executor;
         this.users = users;
         this.caller = caller;
-        this.config = config;
-        this.json = json;
     }
 
     public record PhoneTransferRequest(@NotBlank @Size(max = 32) String mobile, @NotNull Long amount) {
@@ -99,43 +87,20 @@ public class V1WalletResource {
     @Path("/transfers/phone")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> toPhone(@Valid @NotNull PhoneTransferRequest body,
-            @RestHeader("Idempotency-Key") @Size(min = 1, max = 255) @Pattern(regexp = "[\\x21-\\x7E]+") String key,
+            @RestHeader(Headers.IDEMPOTENCY_KEY) @Size(min = 1, max = 255) @Pattern(regexp = "[\\x21-\\x7E]+") String key,
             @RestHeader("User-Agent") String userAgent, HttpServerRequest request) {
-        Caller who = caller.get();
-        long amount = wallet.checkAmount(body.amount());
         String mobile = users.normalise(body.mobile(), "mobile");
-        Origin origin = origin(who, userAgent, request);
-        return answer(
-                Uninterruptible.run(() -> users.byMobile(mobile).onFailure(com.ewallet.common.ApiException.class)
-                        .transform(e -> MoneyErrors.rejected("UNKNOWN_MOBILE", "mobile",
-                                "no wallet user has this mobile number"))
-                        .flatMap(payee -> queries.accountNumberOfUser(payee.id))
-                        .flatMap(account -> executor.execute("wallet_transfer", who, key,
-                                "v1|phone|" + mobile + "|" + amount,
-                                (c, ref) -> wallet.transferToWallet(c, ref, origin, amount, account)))),
-                "Transfer successful");
+        return move(new MoneyMove.ToPhone(body.amount(), mobile), key, userAgent, request, "Transfer successful");
     }
 
     @POST
     @Path("/transfers/bank")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> toBank(@Valid @NotNull BankTransferRequest body,
-            @RestHeader("Idempotency-Key") @Size(min = 1, max = 255) @Pattern(regexp = "[\\x21-\\x7E]+") String key,
+            @RestHeader(Headers.IDEMPOTENCY_KEY) @Size(min = 1, max = 255) @Pattern(regexp = "[\\x21-\\x7E]+") String key,
             @RestHeader("User-Agent") String userAgent, HttpServerRequest request) {
-        Caller who = caller.get();
-        long amount = wallet.checkAmount(body.amount());
-        String bank = body.bankCode().toLowerCase(Locale.ROOT);
-        if (!config.money().banks().contains(bank)) {
-            throw MoneyErrors.rejected("UNKNOWN_BANK", "bankCode", "must be one of " + config.money().banks());
-        }
-        BankDestination destination = new BankDestination(bank, body.accountName().strip(), body.accountNumber());
-        Origin origin = origin(who, userAgent, request);
-        return answer(
-                Uninterruptible.run(() -> executor.execute("bank_transfer", who, key,
-                        "v1|bank|" + bank + "|" + body.accountNumber() + "|" + body.accountName().strip() + "|"
-                                + amount,
-                        (c, ref) -> wallet.transferToBank(c, ref, origin, amount, destination))),
-                "Transfer pending");
+        BankDestination destination = new BankDestination(body.bankCode(), body.accountName(), body.accountNumber());
+        return move(new MoneyMove.ToBank(body.amount(), destination), key, userAgent, request, "Transfer pending");
     }
 
     @GET
@@ -146,31 +111,14 @@ public class V1WalletResource {
                 .map(view -> V1Response.ok(view, "Transfer " + view.status()));
     }
 
-    private static Origin origin(Caller who, String userAgent, HttpServerRequest request) {
+    /** Fresh results and replays alike leave in the /v1 envelope; a refusal is enveloped by the filter. */
+    private Uni<Response> move(MoneyMove move, String key, String userAgent, HttpServerRequest request,
+            String message) {
+        Caller who = caller.get();
         String remote = request.remoteAddress() == null ? "0.0.0.0" : request.remoteAddress().hostAddress();
-        return new Origin(who.userId(), who.appId(), remote, "app:" + who.appId(), Origin.userAgent(userAgent), remote);
-    }
-
-    /** Fresh results and replays alike leave in the /v1 envelope. */
-    private Uni<Response> answer(Uni<IdempotentExecutor.Answer> answer, String message) {
-        return answer.map(a -> {
-            Object body = a.replayed() ? replayed(a) : V1Response.ok(a.body(), message);
-            Response.ResponseBuilder response = Response.status(a.status()).entity(body)
-                    .type(MediaType.APPLICATION_JSON_TYPE);
-            return a.replayed() ? response.header(WalletResource.REPLAYED_HEADER, "true").build() : response.build();
-        });
-    }
-
-    private Object replayed(IdempotentExecutor.Answer answer) {
-        JsonNode stored;
-        try {
-            stored = json.readTree((String) answer.body());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored idempotent answer is not JSON", e);
-        }
-        if (answer.status() < 300) {
-            return V1Response.ok(stored, "Transfer replayed");
-        }
-        return new ErrorBody(stored.path("msg").asText(), stored.path("code").asText(), null);
+        Origin origin = new Origin(who.userId(), who.appId(), remote, "app:" + who.appId(), Origin.userAgent(userAgent),
+                remote);
+        return money.move(who, move, origin, key).map(result -> MoneyAnswers.ok(result,
+                V1Response.ok(result.transaction(), result.replayed() ? "Transfer replayed" : message)));
     }
 }

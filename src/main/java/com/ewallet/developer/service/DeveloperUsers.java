@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.ewallet.common.ApiException;
 import com.ewallet.common.ErrorBody;
 import com.ewallet.common.Mobile;
-import com.ewallet.common.WalletConfig;
 import com.ewallet.user.User;
+import com.ewallet.user.UserConfig;
 import com.ewallet.user.repository.UserRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -19,7 +19,7 @@ public class DeveloperUsers {
     private final UserRepository users;
     private final String countryCode;
 
-    public DeveloperUsers(UserRepository users, WalletConfig config) {
+    public DeveloperUsers(UserRepository users, UserConfig config) {
         this.users = users;
         this.countryCode = config.users().defaultCountryCode();
     }

@@ -15,8 +15,8 @@ import com.ewallet.common.Clock;
 import com.ewallet.common.ErrorBody;
 import com.ewallet.common.Hashes;
 import com.ewallet.common.RateLimiter;
-import com.ewallet.common.WalletConfig;
 import com.ewallet.developer.App;
+import com.ewallet.developer.DeveloperConfig;
 import com.ewallet.developer.OtpChallenge;
 import com.ewallet.developer.repository.OtpChallengeRepository;
 import com.ewallet.user.User;
@@ -38,13 +38,13 @@ public class OtpService {
     private final SmsSender sms;
     private final RateLimiter limiter;
     private final SessionService sessions;
-    private final WalletConfig.Otp config;
+    private final DeveloperConfig.Otp config;
     private final BusinessMetrics metrics;
     // Derived from the token signing key, so every replica has it and no extra secret must be managed.
     private final byte[] hmacKey;
 
     public OtpService(OtpChallengeRepository challenges, SmsSender sms, RateLimiter limiter, SessionService sessions,
-            WalletConfig config, SigningKeys keys, BusinessMetrics metrics) {
+            DeveloperConfig config, SigningKeys keys, BusinessMetrics metrics) {
         this.metrics = metrics;
         this.challenges = challenges;
         this.sms = sms;

@@ -5,8 +5,8 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.ewallet.auth.Caller;
-import com.ewallet.common.WalletConfig;
+import com.ewallet.user.User;
+import com.ewallet.user.UserConfig;
 import com.ewallet.user.repository.UserRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -20,9 +20,9 @@ import io.smallrye.mutiny.Uni;
 public class AdminBootstrap {
 
     private final UserRepository users;
-    private final WalletConfig config;
+    private final UserConfig config;
 
-    public AdminBootstrap(UserRepository users, WalletConfig config) {
+    public AdminBootstrap(UserRepository users, UserConfig config) {
         this.users = users;
         this.config = config;
     }
@@ -36,7 +36,7 @@ public class AdminBootstrap {
     @WithTransaction
     Uni<Void> promoteConfigured() {
         String email = config.admin().email().get().strip().toLowerCase(Locale.ROOT);
-        return users.update("role = ?1 where email = ?2 and role <> ?1", Caller.ADMIN, email).invoke(n -> {
+        return users.update("role = ?1 where email = ?2 and role <> ?1", User.ROLE_ADMIN, email).invoke(n -> {
             if (n > 0) {
                 Log.info("configured admin promoted");
             }
@@ -46,6 +46,6 @@ public class AdminBootstrap {
     /** The role a new user with this email gets. */
     public String roleFor(String email) {
         return config.admin().email().map(a -> a.strip().toLowerCase(Locale.ROOT)).filter(email::equals)
-                .map(a -> Caller.ADMIN).orElse(UserService.ROLE_USER);
+                .map(a -> User.ROLE_ADMIN).orElse(User.ROLE_USER);
     }
 }

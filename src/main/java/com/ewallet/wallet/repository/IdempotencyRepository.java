@@ -10,7 +10,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
-/** Housekeeping only; keys are written and read on the money path by {@link MoneyStore}. */
+/** Housekeeping only; keys are written and read on the money path by {@link IdempotencyKeyStore}. */
 @ApplicationScoped
 @WithSession
 public class IdempotencyRepository implements PanacheRepositoryBase<IdempotencyRecord, IdempotencyRecord.Key> {

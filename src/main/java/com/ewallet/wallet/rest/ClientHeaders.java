@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 
 import org.jboss.resteasy.reactive.RestHeader;
 
+import com.ewallet.common.Headers;
 import com.ewallet.wallet.Origin;
 
 import io.vertx.core.http.HttpServerRequest;
@@ -23,7 +24,7 @@ public class ClientHeaders {
     @Pattern(regexp = "[0-9A-Fa-f:.]{2,45}", message = "header must be an IPv4 or IPv6 address")
     public String ipAddress;
 
-    @RestHeader("Idempotency-Key")
+    @RestHeader(Headers.IDEMPOTENCY_KEY)
     @Size(min = 1, max = 255, message = "header must be 1 to 255 characters")
     @Pattern(regexp = "[\\x21-\\x7E]+", message = "header must be printable ASCII without spaces")
     public String idempotencyKey;

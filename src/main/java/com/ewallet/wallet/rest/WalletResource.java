@@ -1,7 +1,5 @@
 package com.ewallet.wallet.rest;
 
-import java.util.Locale;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,15 +22,14 @@ import com.ewallet.auth.rest.CurrentCaller;
 import com.ewallet.common.ApiException;
 import com.ewallet.common.FailureMessage;
 import com.ewallet.common.Uninterruptible;
-import com.ewallet.common.WalletConfig;
 import com.ewallet.wallet.BalanceView;
 import com.ewallet.wallet.BankDestination;
 import com.ewallet.wallet.HistoryPage;
+import com.ewallet.wallet.MoneyConfig;
 import com.ewallet.wallet.MoneyErrors;
-import com.ewallet.wallet.Origin;
+import com.ewallet.wallet.MoneyMove;
 import com.ewallet.wallet.service.AccountQueryService;
-import com.ewallet.wallet.service.IdempotentExecutor;
-import com.ewallet.wallet.service.WalletService;
+import com.ewallet.wallet.service.MoneyService;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -45,21 +42,16 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.APPLICATION_JSON)
 public class WalletResource {
 
-    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-
-    private final WalletService wallet;
+    private final MoneyService money;
     private final AccountQueryService queries;
-    private final IdempotentExecutor executor;
     private final CurrentCaller caller;
-    private final WalletConfig config;
+    private final MoneyConfig.History paging;
 
-    public WalletResource(WalletService wallet, AccountQueryService queries, IdempotentExecutor executor,
-            CurrentCaller caller, WalletConfig config) {
-        this.wallet = wallet;
+    public WalletResource(MoneyService money, AccountQueryService queries, CurrentCaller caller, MoneyConfig config) {
+        this.money = money;
         this.queries = queries;
-        this.executor = executor;
         this.caller = caller;
-        this.config = config;
+        this.paging = config.history();
     }
 
     public record TopUpRequest(@NotNull Long amount) {
@@ -77,11 +69,7 @@ public class WalletResource {
     @FailureMessage(MoneyErrors.FAILED)
     public Uni<Response> topUp(@Valid @NotNull TopUpRequest body, @Valid @BeanParam ClientHeaders headers,
             HttpServerRequest request) {
-        Caller who = caller.forMove();
-        long amount = wallet.checkAmount(body.amount());
-        Origin origin = headers.origin(who.userId(), request);
-        return answer(Uninterruptible.run(() -> executor.execute("topup", who, headers.idempotencyKey,
-                "topup|" + amount, (c, ref) -> wallet.topUp(c, ref, origin, amount))));
+        return move(new MoneyMove.TopUp(body.amount()), headers, request);
     }
 
     @POST
@@ -91,26 +79,13 @@ public class WalletResource {
     @FailureMessage(MoneyErrors.FAILED)
     public Uni<Response> transfer(@Valid @NotNull TransferRequest body, @Valid @BeanParam ClientHeaders headers,
             HttpServerRequest request) {
-        Caller who = caller.forMove();
-        long amount = wallet.checkAmount(body.amount());
-        Origin origin = headers.origin(who.userId(), request);
         if ((body.code() == null) == (body.account() == null)) {
             throw MoneyErrors.rejected("DESTINATION_REQUIRED", "code",
                     "give either code (a bank) or account (a wallet), not both");
         }
-        if (body.account() != null) {
-            String account = body.account();
-            return answer(Uninterruptible.run(() -> executor.execute("wallet_transfer", who, headers.idempotencyKey,
-                    "transfer|wallet|" + account + "|" + amount,
-                    (c, ref) -> wallet.transferToWallet(c, ref, origin, amount, account))));
-        }
-        String bank = body.code().toLowerCase(Locale.ROOT);
-        if (!config.money().banks().contains(bank)) {
-            throw MoneyErrors.rejected("UNKNOWN_BANK", "code", "must be one of " + config.money().banks());
-        }
-        return answer(Uninterruptible.run(() -> executor.execute("bank_transfer", who, headers.idempotencyKey,
-                "transfer|bank|" + bank + "|" + amount,
-                (c, ref) -> wallet.transferToBank(c, ref, origin, amount, BankDestination.bank(bank)))));
+        MoneyMove move = body.account() != null ? new MoneyMove.ToWallet(body.amount(), body.account())
+                : new MoneyMove.ToBank(body.amount(), BankDestination.bank(body.code()));
+        return move(move, headers, request);
     }
 
     @GET
@@ -132,9 +107,9 @@ public class WalletResource {
 
     private int pageSize(String limit) {
         if (limit == null) {
-            return config.history().defaultLimit();
+            return paging.defaultLimit();
         }
-        int max = config.history().maxLimit();
+        int max = paging.maxLimit();
         try {
             int value = Integer.parseInt(limit);
             if (value >= 1 && value <= max) {
@@ -147,11 +122,9 @@ public class WalletResource {
                 "must be a whole number from 1 to " + max);
     }
 
-    private static Uni<Response> answer(Uni<IdempotentExecutor.Answer> answer) {
-        return answer.map(a -> {
-            Response.ResponseBuilder response = Response.status(a.status()).entity(a.body())
-                    .type(MediaType.APPLICATION_JSON_TYPE);
-            return a.replayed() ? response.header(REPLAYED_HEADER, "true").build() : response.build();
-        });
+    private Uni<Response> move(MoneyMove move, ClientHeaders headers, HttpServerRequest request) {
+        Caller who = caller.forMove();
+        return money.move(who, move, headers.origin(who.userId(), request), headers.idempotencyKey)
+                .map(result -> MoneyAnswers.ok(result, result.transaction()));
     }
 }

@@ -62,12 +62,6 @@ public class AccountQueryService {
                 });
     }
 
-    /** The account number of the user with this mobile, for transfers to a phone number. */
-    @WithSession
-    public Uni<String> accountNumberOfUser(long userId) {
-        return accounts.findByUserId(userId).map(account -> MoneyErrors.requireAccount(account).accountNumber);
-    }
-
     private static HistoryPage page(List<LedgerEntry> rows, int limit) {
         boolean more = rows.size() > limit;
         List<LedgerEntry> shown = more ? rows.subList(0, limit) : rows;

@@ -1,14 +1,17 @@
 package com.ewallet.wallet.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import com.ewallet.common.Clock;
-import com.ewallet.common.WalletConfig;
+import com.ewallet.wallet.MoneyConfig;
 import com.ewallet.wallet.repository.BankTransferRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -23,22 +26,27 @@ public class BankSettlement {
     static final int BATCH = 200;
 
     private final BankTransferRepository transfers;
-    private final WalletService wallet;
-    private final WalletConfig.Bank config;
+    private final MoneyService money;
+    private final MoneyConfig.Bank config;
 
-    public BankSettlement(BankTransferRepository transfers, WalletService wallet, WalletConfig config) {
+    public BankSettlement(BankTransferRepository transfers, MoneyService money, MoneyConfig config) {
         this.transfers = transfers;
-        this.wallet = wallet;
+        this.money = money;
         this.config = config.bank();
     }
 
-    @Scheduled(every = "${wallet.bank.settle-every:5s}", delayed = "${wallet.bank.settle-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> settleDue() {
-        if (config.autoSettleAfter().isEmpty()) {
-            return Uni.createFrom().voidItem();
+    /** Only when auto-settlement is configured, every {@code wallet.bank.settle-every}. */
+    void schedule(@Observes StartupEvent event, Scheduler scheduler) {
+        if (config.autoSettleAfter().isPresent()) {
+            scheduler.newJob("bank-auto-settlement").setInterval(config.settleEvery()).setDelayed(config.settleEvery())
+                    .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setAsyncTask(execution -> settleDue())
+                    .schedule();
         }
+    }
+
+    Uni<Void> settleDue() {
         return due().onItem().transformToMulti(refs -> Multi.createFrom().iterable(refs)).onItem()
-                .transformToUniAndConcatenate(ref -> wallet.settle(ref, true).onFailure().recoverWithNull()).collect()
+                .transformToUniAndConcatenate(ref -> money.settle(ref, true).onFailure().recoverWithNull()).collect()
                 .asList().invoke(done -> {
                     if (!done.isEmpty()) {
                         Log.infof("auto-settled %d bank transfers", done.size());

@@ -4,11 +4,8 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.ewallet.common.ApiException;
 import com.ewallet.common.Clock;
-import com.ewallet.common.ErrorBody;
-import com.ewallet.common.Hashes;
-import com.ewallet.common.WalletConfig;
+import com.ewallet.wallet.MoneyConfig;
 import com.ewallet.wallet.repository.IdempotencyRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -17,19 +14,18 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Housekeeping of Idempotency-Keys (recording and replaying them is {@link IdempotentExecutor}'s): keys are kept for
+ * Housekeeping of Idempotency-Keys (recording and replaying them is {@link MoneyService}'s): keys are kept for
  * {@code wallet.idempotency.retention}, at least a day, then purged.
  */
 @ApplicationScoped
 public class IdempotencyService {
 
     static final Duration MIN_RETENTION = Duration.ofHours(24);
-    static final String DONE = "DONE";
 
     private final IdempotencyRepository keys;
-    private final WalletConfig config;
+    private final MoneyConfig config;
 
-    public IdempotencyService(IdempotencyRepository keys, WalletConfig config) {
+    public IdempotencyService(IdempotencyRepository keys, MoneyConfig config) {
         this.keys = keys;
         this.config = config;
     }
@@ -41,14 +37,5 @@ public class IdempotencyService {
                 : config.idempotency().retention();
         return keys.purgeBefore(Clock.nowUtc().minus(retention))
                 .invoke(n -> Log.infof("purged %d expired idempotency keys", n)).replaceWithVoid();
-    }
-
-    public static ApiException inFlight() {
-        return new ApiException(409,
-                ErrorBody.of("A request with this Idempotency-Key is still in progress.", "IDEMPOTENCY_KEY_IN_FLIGHT"));
-    }
-
-    public static String hash(String canonicalRequest) {
-        return Hashes.sha256Hex(canonicalRequest);
     }
 }

@@ -7,24 +7,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.ewallet.auth.AuthErrors;
 import com.ewallet.auth.Caller;
+import com.ewallet.auth.repository.SessionStore;
 import com.ewallet.common.ApiException;
 import com.ewallet.common.BusinessMetrics;
 import com.ewallet.common.Clock;
 import com.ewallet.common.ErrorBody;
+import com.ewallet.common.Hashes;
 import com.ewallet.common.RandomIds;
+import com.ewallet.wallet.MoveResult;
 import com.ewallet.wallet.TransactionResult;
-import com.ewallet.wallet.repository.MoneyStore;
-import com.ewallet.wallet.repository.MoneyStore.KeyTaken;
-import com.ewallet.wallet.repository.MoneyStore.StoredKey;
+import com.ewallet.wallet.repository.IdempotencyKeyStore;
+import com.ewallet.wallet.repository.IdempotencyKeyStore.KeyTaken;
+import com.ewallet.wallet.repository.LedgerStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Runs a money movement in one transaction, under an optional Idempotency-Key with Stripe's semantics.
+ * The transaction half of {@link MoneyService}: runs one movement in one transaction, under an optional Idempotency-Key
+ * with Stripe's semantics, and counts it.
  * <p>
  * The key is inserted first, with the reference of the movement about to be made, before any account row is locked: so
  * it holds no lock that other payments of the account wait on, and a key already recorded fails the transaction at its
@@ -32,48 +36,50 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * rows of the recorded reference. A concurrent duplicate waits on the first one's key row and then replays its answer.
  * A refusal (insufficient funds, unknown account...) is recorded on the key row with its answer, in the same
  * transaction, so a retry gets the same answer and no copy of the request can move money after it. A crash before the
- * commit leaves nothing behind: the key is free for the retry. Every movement passes here, so this is also where
- * movements are counted.
+ * commit leaves nothing behind: the key is free for the retry.
  */
 @ApplicationScoped
-public class IdempotentExecutor {
+class IdempotentExecutor {
 
-    private final MoneyStore store;
+    private final Pool pool;
+    private final IdempotencyKeyStore keys;
+    private final SessionStore sessions;
+    private final LedgerStore ledger;
     private final ObjectMapper json;
     private final BusinessMetrics metrics;
 
-    public IdempotentExecutor(MoneyStore store, ObjectMapper json, BusinessMetrics metrics) {
-        this.store = store;
+    IdempotentExecutor(Pool pool, IdempotencyKeyStore keys, SessionStore sessions, LedgerStore ledger,
+            ObjectMapper json, BusinessMetrics metrics) {
+        this.pool = pool;
+        this.keys = keys;
+        this.sessions = sessions;
+        this.ledger = ledger;
         this.json = json;
         this.metrics = metrics;
     }
 
-    /** The answer to send: a fresh result, or a stored one replayed (body already JSON). */
-    public record Answer(int status, Object body, boolean replayed) {
-    }
-
     /** One movement on the transaction's connection, under the reference it must record. */
     @FunctionalInterface
-    public interface Move {
+    interface Move {
         Uni<TransactionResult> run(SqlConnection connection, String reference);
     }
 
     /**
-     * {@code kind} names the movement in metrics: topup, bank_transfer, wallet_transfer. When the caller's session is
-     * not confirmed yet ({@link com.ewallet.auth.rest.AccessTokenForMove}), the transaction's first statement checks it
-     * and an ended session is refused with 401, nothing written.
+     * {@code kind} names the movement in metrics. When the caller's session is not confirmed yet
+     * ({@link com.ewallet.auth.rest.AccessTokenForMove}), the transaction's first statement checks it and an ended
+     * session is refused with 401, nothing written.
      */
-    public Uni<Answer> execute(String kind, Caller who, String key, String canonicalRequest, Move move) {
-        String hash = key == null ? null : IdempotencyService.hash(canonicalRequest);
+    Uni<MoveResult> execute(String kind, Caller who, String key, String canonicalRequest, Move move) {
+        String hash = key == null ? null : Hashes.sha256Hex(canonicalRequest);
         String reference = RandomIds.reference();
-        Uni<Outcome> outcome = store.inTransaction(c -> open(c, who, key, hash, reference).chain(() -> {
+        Uni<Outcome> outcome = pool.withTransaction(c -> open(c, who, key, hash, reference).chain(() -> {
             Uni<Outcome> moved = move.run(c, reference).map(Outcome::moved);
             if (key == null) {
                 return moved;
             }
             return moved.onFailure(IdempotentExecutor::isRemembered).recoverWithUni(failure -> {
                 ApiException refused = (ApiException) failure;
-                return store.recordRefusal(c, who.userId(), key, refused.status(), toJson(refused.body()))
+                return keys.recordRefusal(c, who.userId(), key, refused.status(), toJson(refused.body()))
                         .replaceWith(Outcome.refused(refused));
             });
         }));
@@ -82,7 +88,7 @@ public class IdempotentExecutor {
                 throw done.refusal();
             }
             metrics.movement(kind, "success", done.result().amount());
-            return new Answer(200, done.result(), false);
+            return new MoveResult(done.result(), false);
         }).onFailure().recoverWithUni(failure -> afterFailure(kind, who, key, hash, failure));
     }
 
@@ -90,11 +96,10 @@ public class IdempotentExecutor {
     private Uni<Void> open(SqlConnection c, Caller who, String key, String hash, String reference) {
         LocalDateTime now = Clock.nowUtc();
         if (who.sessionConfirmed()) {
-            return key == null ? Uni.createFrom().voidItem()
-                    : store.insertKey(c, who.userId(), key, hash, reference, now);
+            return key == null ? Uni.createFrom().voidItem() : keys.insert(c, who.userId(), key, hash, reference, now);
         }
-        Uni<Boolean> live = key == null ? store.sessionLive(c, who, now)
-                : store.insertKeyIfLive(c, who, key, hash, reference, now);
+        Uni<Boolean> live = key == null ? sessions.isLiveLocked(c, who, now)
+                : keys.insertIfLive(c, who, key, hash, reference, now);
         return live.invoke(ok -> {
             if (!ok) {
                 throw AuthErrors.revoked();
@@ -124,15 +129,14 @@ public class IdempotentExecutor {
         }
     }
 
-    private Uni<Answer> afterFailure(String kind, Caller who, String key, String hash, Throwable failure) {
+    private Uni<MoveResult> afterFailure(String kind, Caller who, String key, String hash, Throwable failure) {
         if (key != null && failure instanceof KeyTaken) {
             // Raised by the key's insert, which (for an unconfirmed session) only inserts for a live session.
             return replay(who.userId(), key, hash);
         }
-        if (key != null && MoneyStore.isLockConflict(failure)) {
+        if (key != null && IdempotencyKeyStore.isLockConflict(failure)) {
             // Rolled back by InnoDB, possibly before the session was checked: replay only to a confirmed session.
-            return who.sessionConfirmed() ? replay(who.userId(), key, hash)
-                    : Uni.createFrom().failure(IdempotencyService.inFlight());
+            return who.sessionConfirmed() ? replay(who.userId(), key, hash) : Uni.createFrom().failure(inFlight());
         }
         if (failure instanceof ApiException refused) {
             metrics.movement(kind, refused.body().code().toLowerCase(Locale.ROOT), 0);
@@ -140,48 +144,47 @@ public class IdempotentExecutor {
         return Uni.createFrom().failure(failure);
     }
 
-    private Uni<Answer> replay(long userId, String key, String hash) {
-        return store.findKey(userId, key).flatMap(stored -> {
+    private Uni<MoveResult> replay(long userId, String key, String hash) {
+        return keys.find(userId, key).flatMap(stored -> {
             if (stored == null) {
                 // Not committed yet (a lock conflict) or purged in between: the client may simply retry.
-                return Uni.createFrom().failure(IdempotencyService.inFlight());
+                return Uni.createFrom().failure(inFlight());
             }
             if (!stored.requestHash().equals(hash)) {
                 return Uni.createFrom().failure(new ApiException(422, ErrorBody
                         .of("Idempotency-Key was already used with a different request.", "IDEMPOTENCY_KEY_REUSED")));
             }
-            if (!IdempotencyService.DONE.equals(stored.state())) {
-                return dropIfStale(userId, key, stored)
-                        .replaceWith(Uni.createFrom().failure(IdempotencyService.inFlight()));
-            }
             metrics.replay();
-            if (stored.body() != null) {
-                return Uni.createFrom().item(new Answer(stored.status(), stored.body(), true));
+            if (stored.reference() == null) {
+                return Uni.createFrom().failure(ApiException.replayed(stored.status(), fromJson(stored.body())));
             }
-            return store.movement(userId, stored.reference()).map(result -> {
+            return ledger.movement(userId, stored.reference()).map(result -> {
                 if (result == null) {
                     throw new IllegalStateException("an idempotency key names a movement that is not in the ledger");
                 }
-                return new Answer(200, toJson(result), true);
+                return new MoveResult(result, true);
             });
         });
     }
 
-    /** Keys left IN_FLIGHT by the previous version's two-step claim; freed once their owner's time is up. */
-    private Uni<Void> dropIfStale(long userId, String key, StoredKey stored) {
-        if (stored.lockedUntil().isAfter(Clock.nowUtc())) {
-            return Uni.createFrom().voidItem();
-        }
-        return store.dropStaleKey(userId, key, Clock.nowUtc())
-                .invoke(n -> Log.infof("idempotency key of user %d left in flight by a stopped owner freed", userId))
-                .replaceWithVoid();
+    static ApiException inFlight() {
+        return new ApiException(409,
+                ErrorBody.of("A request with this Idempotency-Key is still in progress.", "IDEMPOTENCY_KEY_IN_FLIGHT"));
     }
 
-    private String toJson(Object body) {
+    private String toJson(ErrorBody body) {
         try {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a response body", e);
+            throw new IllegalStateException("cannot serialise a refusal", e);
+        }
+    }
+
+    private ErrorBody fromJson(String body) {
+        try {
+            return json.readValue(body, ErrorBody.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a remembered refusal is not an error body", e);
         }
     }
 }

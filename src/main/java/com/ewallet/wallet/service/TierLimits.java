@@ -4,8 +4,8 @@ import java.time.LocalDate;
 
 import jakarta.inject.Singleton;
 
-import com.ewallet.common.WalletConfig;
 import com.ewallet.wallet.Account;
+import com.ewallet.wallet.MoneyConfig;
 import com.ewallet.wallet.MoneyErrors;
 
 import io.quarkus.runtime.Startup;
@@ -18,17 +18,17 @@ import io.quarkus.runtime.Startup;
 @Singleton
 public class TierLimits {
 
-    private final WalletConfig config;
+    private final MoneyConfig config;
 
-    public TierLimits(WalletConfig config) {
+    public TierLimits(MoneyConfig config) {
         this.config = config;
         if (!config.tiers().containsKey("1")) {
             throw new IllegalStateException("wallet.tiers.\"1\" (max-balance, daily-outgoing-limit) must be set");
         }
     }
 
-    WalletConfig.Tier of(Account account) {
-        WalletConfig.Tier tier = config.tiers().get(Integer.toString(account.tier));
+    MoneyConfig.Tier of(Account account) {
+        MoneyConfig.Tier tier = config.tiers().get(Integer.toString(account.tier));
         if (tier == null) {
             throw new IllegalStateException("no limits configured for tier " + account.tier);
         }

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.ewallet.common.ApiException;
 import com.ewallet.common.Clock;
 import com.ewallet.common.ErrorBody;
-import com.ewallet.common.WalletConfig;
 import com.ewallet.wallet.Account;
 import com.ewallet.wallet.BankDestination;
 import com.ewallet.wallet.BankTransfer;
@@ -16,16 +15,18 @@ import com.ewallet.wallet.LedgerEntry;
 import com.ewallet.wallet.LedgerEntry.Activity;
 import com.ewallet.wallet.LedgerEntry.Direction;
 import com.ewallet.wallet.MoneyErrors;
+import com.ewallet.wallet.MoneyMove;
 import com.ewallet.wallet.Origin;
 import com.ewallet.wallet.TransactionResult;
-import com.ewallet.wallet.repository.AccountRef;
-import com.ewallet.wallet.repository.MoneyStore;
+import com.ewallet.wallet.repository.AccountStore;
+import com.ewallet.wallet.repository.LedgerStore;
+import com.ewallet.wallet.repository.Parties;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Every money movement, each run on the connection of one transaction that {@link IdempotentExecutor} opens (and in
+ * The movements themselves, each on the connection of the one transaction {@link IdempotentExecutor} opened (and in
  * which it has already recorded the Idempotency-Key with the movement's {@code reference}): lock the account rows
  * (SELECT ... FOR UPDATE, in primary-key order when there are two), check, change the balances, write one ledger row
  * per balance change. Balances, ledger and key commit together or not at all.
@@ -33,33 +34,51 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * Every check comes before the first write, so a refusal leaves the transaction without changes.
  */
 @ApplicationScoped
-public class WalletService {
+class Movements {
 
-    private final MoneyStore store;
-    private final WalletConfig.Money limits;
+    private final AccountStore accounts;
+    private final LedgerStore ledger;
     private final TierLimits tiers;
 
-    public WalletService(MoneyStore store, WalletConfig config, TierLimits tiers) {
-        this.store = store;
-        this.limits = config.money();
+    Movements(AccountStore accounts, LedgerStore ledger, TierLimits tiers) {
+        this.accounts = accounts;
+        this.ledger = ledger;
         this.tiers = tiers;
     }
 
-    public Uni<TransactionResult> topUp(SqlConnection c, String reference, Origin origin, long amount) {
-        checkAmount(amount);
-        return store.lockByUserId(c, origin.userId()).flatMap(account -> {
+    Uni<TransactionResult> run(SqlConnection c, String reference, Origin origin, MoneyMove move) {
+        if (move instanceof MoneyMove.TopUp topUp) {
+            return topUp(c, reference, origin, topUp.amount());
+        }
+        if (move instanceof MoneyMove.ToBank toBank) {
+            return toBank(c, reference, origin, toBank.amount(), toBank.destination());
+        }
+        if (move instanceof MoneyMove.ToWallet toWallet) {
+            return accounts.resolveByNumber(c, origin.userId(), toWallet.accountNumber())
+                    .flatMap(parties -> toWallet(c, reference, origin, toWallet.amount(), parties, "account",
+                            MoneyErrors.rejected("UNKNOWN_ACCOUNT", "account", "no wallet has this account number")));
+        }
+        if (move instanceof MoneyMove.ToPhone toPhone) {
+            return accounts.resolveByMobile(c, origin.userId(), toPhone.mobile())
+                    .flatMap(parties -> toWallet(c, reference, origin, toPhone.amount(), parties, "mobile",
+                            MoneyErrors.rejected("UNKNOWN_MOBILE", "mobile", "no wallet user has this mobile number")));
+        }
+        throw new IllegalArgumentException("unknown money move " + move.getClass().getSimpleName());
+    }
+
+    private Uni<TransactionResult> topUp(SqlConnection c, String reference, Origin origin, long amount) {
+        return accounts.lockByUserId(c, origin.userId()).flatMap(account -> {
             MoneyErrors.requireAccount(account);
             tiers.checkCredit(account, amount, false);
             LedgerEntry entry = apply(account, amount, Direction.CREDIT, Activity.TOPUP, reference, null, origin);
-            return store.insertLedger(c, entry).call(() -> store.save(c, account)).replaceWith(result(entry));
+            return ledger.insert(c, entry).call(() -> accounts.save(c, account)).replaceWith(result(entry));
         });
     }
 
     /** Debits the wallet now; the transfer stays PENDING until it is settled (see {@link #settle}). */
-    public Uni<TransactionResult> transferToBank(SqlConnection c, String reference, Origin origin, long amount,
+    private Uni<TransactionResult> toBank(SqlConnection c, String reference, Origin origin, long amount,
             BankDestination destination) {
-        checkAmount(amount);
-        return store.lockByUserId(c, origin.userId()).flatMap(account -> {
+        return accounts.lockByUserId(c, origin.userId()).flatMap(account -> {
             MoneyErrors.requireAccount(account);
             tiers.debit(account, amount, Clock.nowUtc().toLocalDate());
             LedgerEntry entry = apply(account, amount, Direction.DEBIT, Activity.BANK_TRANSFER, reference,
@@ -74,29 +93,30 @@ public class WalletService {
             transfer.amount = amount;
             transfer.status = BankTransfer.PENDING;
             transfer.createdAt = entry.createdAt;
-            return store.insertLedger(c, entry).call(() -> store.insertBankTransfer(c, transfer))
-                    .call(() -> store.save(c, account)).replaceWith(result(entry));
+            return ledger.insert(c, entry).call(() -> ledger.insertBankTransfer(c, transfer))
+                    .call(() -> accounts.save(c, account)).replaceWith(result(entry));
         });
     }
 
-    public Uni<TransactionResult> transferToWallet(SqlConnection c, String reference, Origin origin, long amount,
-            String accountNumber) {
-        checkAmount(amount);
-        return store.resolve(c, origin.userId(), accountNumber).flatMap(refs -> {
-            AccountRef payer = refs.stream().filter(r -> r.userId() == origin.userId()).findFirst().orElse(null);
-            AccountRef payee = refs.stream().filter(r -> r.userId() != origin.userId()).findFirst().orElse(null);
-            MoneyErrors.requireAccount(payer);
-            if (payee == null) {
-                throw accountNumber.equals(payer.accountNumber())
-                        ? MoneyErrors.rejected("SAME_ACCOUNT", "account", "cannot transfer to your own account")
-                        : MoneyErrors.rejected("UNKNOWN_ACCOUNT", "account", "no wallet has this account number");
-            }
-            return store.lockInIdOrder(c, payer.id(), payee.id());
-        }).flatMap(locked -> {
+    /**
+     * To the payee resolved from the request field {@code field}: an unknown payee ({@code unknown}) and the payer's
+     * own account are refused before any lock is taken.
+     */
+    private Uni<TransactionResult> toWallet(SqlConnection c, String reference, Origin origin, long amount,
+            Parties parties, String field, ApiException unknown) {
+        MoneyErrors.requireAccount(parties.payer());
+        if (parties.payee() == null) {
+            throw unknown;
+        }
+        if (parties.payee().id() == parties.payer().id()) {
+            throw MoneyErrors.rejected("SAME_ACCOUNT", field, "cannot transfer to your own account");
+        }
+        return accounts.lockInIdOrder(c, parties.payer().id(), parties.payee().id()).flatMap(locked -> {
             // Ids were resolved before the locks (possibly from memory): the locked rows must be the request's.
-            Account payer = locked.stream().filter(a -> a.userId == origin.userId()).findFirst().orElse(null);
-            Account payee = locked.stream().filter(a -> accountNumber.equals(a.accountNumber)).findFirst().orElse(null);
-            if (locked.size() != 2 || payer == null || payee == null || payer == payee) {
+            Account payer = locked.stream().filter(a -> a.id == parties.payer().id()).findFirst().orElse(null);
+            Account payee = locked.stream().filter(a -> a.id == parties.payee().id()).findFirst().orElse(null);
+            if (locked.size() != 2 || payer == null || payee == null || payer.userId != origin.userId()
+                    || !payee.accountNumber.equals(parties.payee().accountNumber())) {
                 throw new IllegalStateException("resolved accounts do not match the locked rows");
             }
             tiers.debit(payer, amount, Clock.nowUtc().toLocalDate());
@@ -105,7 +125,7 @@ public class WalletService {
                     "wallet:" + payee.accountNumber, origin);
             LedgerEntry credit = apply(payee, amount, Direction.CREDIT, Activity.WALLET_TRANSFER, reference,
                     "wallet:" + payer.accountNumber, origin);
-            return store.insertLedger(c, debit, credit).call(() -> store.save(c, payer, payee))
+            return ledger.insert(c, debit, credit).call(() -> accounts.save(c, payer, payee))
                     .replaceWith(result(debit));
         });
     }
@@ -114,8 +134,8 @@ public class WalletService {
      * Settles a pending bank transfer: SUCCESS, or FAILED with the money returned to the wallet by a BANK_REFUND ledger
      * row. Settling twice is refused; the transfer row is locked first.
      */
-    public Uni<BankTransferView> settle(String reference, boolean success) {
-        return store.inTransaction(c -> store.lockBankTransfer(c, reference).flatMap(transfer -> {
+    Uni<BankTransferView> settle(SqlConnection c, String reference, boolean success) {
+        return ledger.lockBankTransfer(c, reference).flatMap(transfer -> {
             if (transfer == null) {
                 throw new ApiException(404,
                         ErrorBody.of("no bank transfer with this reference.", "TRANSFER_NOT_FOUND"));
@@ -125,26 +145,18 @@ public class WalletService {
             }
             transfer.settledAt = Clock.nowUtc();
             transfer.status = success ? BankTransfer.SUCCESS : BankTransfer.FAILED;
-            Uni<Void> settled = store.saveSettlement(c, transfer);
+            Uni<Void> settled = ledger.saveSettlement(c, transfer);
             if (success) {
                 return settled.replaceWith(BankTransferView.of(transfer));
             }
-            return settled.chain(() -> store.lockById(c, transfer.accountId)).flatMap(account -> {
+            return settled.chain(() -> accounts.lockById(c, transfer.accountId)).flatMap(account -> {
                 Origin system = new Origin(account.userId, transfer.appId, "0.0.0.0", "bank settlement", null, null);
                 LedgerEntry refund = apply(account, transfer.amount, Direction.CREDIT, Activity.BANK_REFUND,
                         transfer.reference, "bank:" + transfer.bankCode, system);
-                return store.insertLedger(c, refund).call(() -> store.save(c, account))
+                return ledger.insert(c, refund).call(() -> accounts.save(c, account))
                         .replaceWith(BankTransferView.of(transfer));
             });
-        }));
-    }
-
-    /** Rejects an amount outside 1..{@code wallet.money.max-amount}; returns it otherwise. */
-    public long checkAmount(long amount) {
-        if (amount < 1 || amount > limits.maxAmount()) {
-            throw MoneyErrors.amountOutOfRange(limits.maxAmount());
-        }
-        return amount;
+        });
     }
 
     private static LedgerEntry apply(Account account, long amount, Direction direction, Activity activity,

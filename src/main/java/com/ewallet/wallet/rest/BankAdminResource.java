@@ -1,4 +1,4 @@
-package com.ewallet.developer.rest;
+package com.ewallet.wallet.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,9 +13,8 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import com.ewallet.auth.rest.AccessTokenRequired;
 import com.ewallet.auth.rest.CurrentCaller;
-import com.ewallet.common.Uninterruptible;
 import com.ewallet.wallet.BankTransferView;
-import com.ewallet.wallet.service.WalletService;
+import com.ewallet.wallet.service.MoneyService;
 
 import io.smallrye.mutiny.Uni;
 
@@ -25,11 +24,11 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class BankAdminResource {
 
-    private final WalletService wallet;
+    private final MoneyService money;
     private final CurrentCaller caller;
 
-    public BankAdminResource(WalletService wallet, CurrentCaller caller) {
-        this.wallet = wallet;
+    public BankAdminResource(MoneyService money, CurrentCaller caller) {
+        this.money = money;
         this.caller = caller;
     }
 
@@ -41,8 +40,8 @@ public class BankAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<BankTransferView> settle(@RestPath @Pattern(regexp = "[0-9a-f]{32}") String reference,
             @Valid @NotNull SettleRequest body) {
-        AppAdminResource.requireAdmin(caller.get());
+        caller.admin();
         boolean success = "success".equals(body.status());
-        return Uninterruptible.run(() -> wallet.settle(reference, success));
+        return money.settle(reference, success);
     }
 }

@@ -1,4 +1,4 @@
-package com.ewallet.user.rest;
+package com.ewallet.registration.rest;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package com.ewallet.user.service;
+package com.ewallet.registration.service;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -8,16 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.exception.ConstraintViolationException;
 
-import com.ewallet.auth.service.PasswordHasher;
 import com.ewallet.common.ApiException;
 import com.ewallet.common.Clock;
 import com.ewallet.common.ErrorBody;
 import com.ewallet.common.Mobile;
-import com.ewallet.common.WalletConfig;
-import com.ewallet.user.RegisteredUser;
+import com.ewallet.registration.RegisteredUser;
 import com.ewallet.user.User;
+import com.ewallet.user.UserConfig;
 import com.ewallet.user.repository.UserRepository;
-import com.ewallet.user.rest.RegistrationRequest;
+import com.ewallet.user.service.AdminBootstrap;
+import com.ewallet.user.service.PasswordHasher;
 import com.ewallet.wallet.Account;
 import com.ewallet.wallet.service.AccountService;
 
@@ -27,10 +27,9 @@ import io.smallrye.mutiny.Uni;
 
 /** Registration: a user and their wallet account, created together. */
 @ApplicationScoped
-public class UserService {
+public class RegistrationService {
 
-    public static final String ROLE_USER = "user";
-    static final String REJECTED = "registration failed.";
+    public static final String REJECTED = "registration failed.";
     private static final Set<String> COMMON_PASSWORDS = Set.of("password", "password1", "12345678", "123456789",
             "1234567890", "qwertyui", "qwerty123", "11111111", "00000000", "iloveyou", "sunshine", "letmein1",
             "abc12345", "admin123", "welcome1", "passw0rd");
@@ -38,10 +37,10 @@ public class UserService {
     private final UserRepository users;
     private final AccountService accounts;
     private final PasswordHasher hasher;
-    private final WalletConfig config;
+    private final UserConfig config;
     private final AdminBootstrap admins;
 
-    public UserService(UserRepository users, AccountService accounts, PasswordHasher hasher, WalletConfig config,
+    public RegistrationService(UserRepository users, AccountService accounts, PasswordHasher hasher, UserConfig config,
             AdminBootstrap admins) {
         this.admins = admins;
         this.users = users;
@@ -50,12 +49,13 @@ public class UserService {
         this.config = config;
     }
 
-    public Uni<RegisteredUser> register(RegistrationRequest request) {
-        String email = request.email().strip().toLowerCase(Locale.ROOT);
-        String mobile = Mobile.normalise(request.mobile(), config.users().defaultCountryCode())
+    /** Email, password and name as given (validated for shape); the mobile in any form {@link Mobile} reads. */
+    public Uni<RegisteredUser> register(String rawEmail, String password, String name, String rawMobile) {
+        String email = rawEmail.strip().toLowerCase(Locale.ROOT);
+        String mobile = Mobile.normalise(rawMobile, config.users().defaultCountryCode())
                 .orElseThrow(() -> ApiException.badRequest(REJECTED, "VALIDATION_FAILED", "mobile",
                         "must be a mobile number with country code, 8 to 15 digits"));
-        checkPassword(request.password(), email);
+        checkPassword(password, email);
         return users.emailTaken(email).flatMap(emailTaken -> {
             if (emailTaken) {
                 return Uni.createFrom().failure(emailConflict());
@@ -65,9 +65,9 @@ public class UserService {
             if (mobileTaken) {
                 return Uni.createFrom().failure(mobileConflict());
             }
-            return hasher.hash(request.password());
-        }).flatMap(hash -> create(email, hash, request.name().strip(), mobile, admins.roleFor(email)))
-                .onFailure(ConstraintViolationException.class).transform(UserService::conflict);
+            return hasher.hash(password);
+        }).flatMap(hash -> create(email, hash, name.strip(), mobile, admins.roleFor(email)))
+                .onFailure(ConstraintViolationException.class).transform(RegistrationService::conflict);
     }
 
     @WithTransaction

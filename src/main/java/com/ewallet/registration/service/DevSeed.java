@@ -1,10 +1,11 @@
-package com.ewallet.user.service;
+package com.ewallet.registration.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.ewallet.auth.service.PasswordHasher;
 import com.ewallet.user.repository.UserRepository;
+import com.ewallet.user.service.AdminBootstrap;
+import com.ewallet.user.service.PasswordHasher;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.logging.Log;
@@ -20,11 +21,12 @@ public class DevSeed {
     static final String EMAIL = "aditya@ewallet.com";
 
     private final UserRepository users;
-    private final UserService registration;
+    private final RegistrationService registration;
     private final PasswordHasher hasher;
     private final AdminBootstrap admins;
 
-    public DevSeed(UserRepository users, UserService registration, PasswordHasher hasher, AdminBootstrap admins) {
+    public DevSeed(UserRepository users, RegistrationService registration, PasswordHasher hasher,
+            AdminBootstrap admins) {
         this.admins = admins;
         this.users = users;
         this.registration = registration;

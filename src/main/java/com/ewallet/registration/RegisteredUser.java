@@ -1,4 +1,4 @@
-package com.ewallet.user;
+package com.ewallet.registration;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

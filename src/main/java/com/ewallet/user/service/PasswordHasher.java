@@ -1,8 +1,8 @@
-package com.ewallet.auth.service;
+package com.ewallet.user.service;
 
 import jakarta.inject.Singleton;
 
-import com.ewallet.common.WalletConfig;
+import com.ewallet.user.UserConfig;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;
@@ -20,9 +20,9 @@ public class PasswordHasher {
     // Compared against when the user does not exist, so that unknown and known emails take the same time.
     private final String dummyHash;
 
-    public PasswordHasher(Vertx vertx, WalletConfig config) {
+    public PasswordHasher(Vertx vertx, UserConfig config) {
         this.vertx = vertx;
-        this.cost = config.auth().bcryptCost();
+        this.cost = config.passwords().bcryptCost();
         this.dummyHash = BcryptUtil.bcryptHash("not-a-password-" + System.nanoTime(), cost);
     }
 

@@ -1,4 +1,4 @@
-package com.ewallet.user.rest;
+package com.ewallet.registration.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,25 +11,27 @@ import jakarta.ws.rs.core.Response;
 
 import com.ewallet.common.FailureMessage;
 import com.ewallet.common.Uninterruptible;
-import com.ewallet.user.service.UserService;
+import com.ewallet.registration.service.RegistrationService;
 
 import io.smallrye.mutiny.Uni;
 
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
-public class UserResource {
+/** {@code POST /users}: a new user and their wallet account. */
+public class RegistrationResource {
 
-    private final UserService users;
+    private final RegistrationService registration;
 
-    public UserResource(UserService users) {
-        this.users = users;
+    public RegistrationResource(RegistrationService registration) {
+        this.registration = registration;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @FailureMessage("registration failed.")
+    @FailureMessage(RegistrationService.REJECTED)
     public Uni<Response> register(@Valid @NotNull RegistrationRequest body) {
-        return Uninterruptible.run(() -> users.register(body))
+        return Uninterruptible
+                .run(() -> registration.register(body.email(), body.password(), body.name(), body.mobile()))
                 .map(user -> Response.status(Response.Status.CREATED).entity(user).build());
     }
 }

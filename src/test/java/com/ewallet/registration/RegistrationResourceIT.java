@@ -1,12 +1,12 @@
-package com.ewallet.user;
+package com.ewallet.registration;
 
 import com.ewallet.it.IntegrationKeys;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
-/** {@link UserResourceTest}, black-box against the packaged application. */
+/** {@link RegistrationResourceTest}, black-box against the packaged application. */
 @QuarkusIntegrationTest
 @QuarkusTestResource(IntegrationKeys.class)
-class UserResourceIT extends UserResourceTest {
+class RegistrationResourceIT extends RegistrationResourceTest {
 }

@@ -1,4 +1,4 @@
-package com.ewallet.user;
+package com.ewallet.registration;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,7 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class UserResourceTest {
+class RegistrationResourceTest {
 
     private static Map<String, Object> body(String email, String password, String mobile) {
         Map<String, Object> body = new HashMap<>();

@@ -1,0 +1,79 @@
+package com.ewallet.auth;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Settings of login, tokens and sessions (both the cookie login and the developer API's wallet tokens). Names are
+ * listed with their defaults in {@code application.properties.example}.
+ */
+@ConfigMapping(prefix = "wallet")
+public interface AuthConfig {
+
+    /** Login, tokens and cookies. */
+    Auth auth();
+
+    /** Brute-force protection of cookie login. */
+    Login login();
+
+    /** Lifetimes of the developer API's wallet tokens. */
+    Developer developer();
+
+    interface Auth {
+        /** The {@code iss} claim of every token the service issues and accepts. */
+        @WithDefault("ewallet")
+        String issuer();
+
+        /** Lifetime of an access token (and its cookie). */
+        @WithDefault("PT15M")
+        Duration accessTokenTtl();
+
+        /** Lifetime of a refresh token (and its cookie); also the longest a login session lives unused. */
+        @WithDefault("P30D")
+        Duration refreshTokenTtl();
+
+        /** PEM file with the RSA private key that signs tokens. Required in prod. */
+        Optional<String> privateKeyLocation();
+
+        /** PEM file with the matching RSA public key. Required in prod. */
+        Optional<String> publicKeyLocation();
+
+        /** Whether cookies carry the Secure flag (HTTPS only). Off in dev and test. */
+        @WithDefault("true")
+        boolean cookieSecure();
+
+        /** SameSite attribute of every cookie: STRICT, LAX or NONE. */
+        @WithDefault("LAX")
+        String cookieSameSite();
+
+        /**
+         * How many verified tokens each replica remembers so that it does not check their signature again (about 1 KB
+         * each); 0 turns the cache off.
+         */
+        @WithDefault("4096")
+        int verifiedTokenCacheSize();
+    }
+
+    interface Login {
+        /** Failed logins of one account within {@code lockout} after which login answers 429. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** The window failures are counted in, and the longest a lock-out lasts. */
+        @WithDefault("PT15M")
+        Duration lockout();
+    }
+
+    interface Developer {
+        /** Lifetime of a wallet access token (its expiresIn). */
+        @WithDefault("P1D")
+        Duration accessTokenTtl();
+
+        /** Lifetime of a wallet refresh token. */
+        @WithDefault("P30D")
+        Duration refreshTokenTtl();
+    }
+}

@@ -1,0 +1,51 @@
+package com.ewallet.auth.repository;
+
+import java.time.LocalDateTime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.ewallet.auth.Caller;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The live-session check every authenticated request costs, on the reactive pool directly (one primary-key read, no
+ * Hibernate session): on its own before a query, or on the connection of a money transaction as its first statement.
+ */
+@ApplicationScoped
+public class SessionStore {
+
+    /**
+     * A live session of this user (and app, or none). Parameters: session id, user id, app id, now. Money transactions
+     * put it behind their first statement (see {@link com.ewallet.auth.rest.AccessTokenForMove}).
+     */
+    public static final String LIVE = "FROM auth_sessions WHERE id = ? AND user_id = ? AND app_id <=> ?"
+            + " AND revoked_at IS NULL AND expires_at > ?";
+    private static final String ACTIVE = "SELECT 1 " + LIVE;
+    // A shared lock, as INSERT ... SELECT takes: a logout waits for the session's movements in flight to commit.
+    private static final String LIVE_LOCKED = "SELECT 1 " + LIVE + " LOCK IN SHARE MODE";
+
+    private final Pool pool;
+
+    public SessionStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Boolean> isActive(String sessionId, long userId, Long appId, LocalDateTime now) {
+        return pool.preparedQuery(ACTIVE).execute(Tuple.of(sessionId, userId, appId, now))
+                .map(rows -> rows.size() == 1);
+    }
+
+    /** Whether the caller's session is live, read (and share-locked) on a transaction's connection. */
+    public Uni<Boolean> isLiveLocked(SqlConnection c, Caller who, LocalDateTime now) {
+        return c.preparedQuery(LIVE_LOCKED).execute(liveParameters(who, now)).map(rows -> rows.size() == 1);
+    }
+
+    /** The parameters of {@link #LIVE} for this caller. */
+    public static Tuple liveParameters(Caller who, LocalDateTime now) {
+        return Tuple.of(who.sessionId(), who.userId(), who.appId(), now);
+    }
+}

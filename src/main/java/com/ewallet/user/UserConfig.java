@@ -1,0 +1,41 @@
+package com.ewallet.user;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * Settings of users: how mobiles are read and who is an admin.
+ */
+@ConfigMapping(prefix = "wallet")
+public interface UserConfig {
+
+    /** Registration. */
+    Users users();
+
+    /** Administration. */
+    Admin admin();
+
+    /** Password hashing; its setting sits under {@code wallet.auth.} with the other login settings. */
+    @WithName("auth")
+    Passwords passwords();
+
+    interface Passwords {
+        /** bcrypt cost factor for new password hashes (each +1 doubles the work). */
+        @WithDefault("10")
+        int bcryptCost();
+    }
+
+    interface Users {
+        /** Country calling code put in front of a national mobile number that starts with 0. */
+        @WithDefault("62")
+        String defaultCountryCode();
+    }
+
+    interface Admin {
+        /** The user with this email is an admin (at start-up if registered, or when registering). */
+        Optional<String> email();
+    }
+}

@@ -1,0 +1,84 @@
+package com.ewallet.wallet;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Settings of money: amount limits, banks, tiers, Idempotency-Keys, history paging and bank settlement.
+ */
+@ConfigMapping(prefix = "wallet")
+public interface MoneyConfig {
+
+    /** Limits on money movements. */
+    Money money();
+
+    /** Per-tier limits, by tier number: {@code wallet.tiers."1".max-balance} and so on. */
+    Map<String, Tier> tiers();
+
+    /** Idempotency-Key handling. */
+    Idempotency idempotency();
+
+    /** Transaction history paging. */
+    History history();
+
+    /** Settlement of bank transfers. */
+    Bank bank();
+
+    interface Money {
+        /** Largest amount, in minor units, that one top-up or transfer may move. */
+        @WithDefault("10000000000")
+        long maxAmount();
+
+        /** Bank codes accepted by {@code POST /api/transfer} as {@code code}. */
+        @WithDefault("bni,bri,mandiri")
+        List<String> banks();
+
+        /**
+         * How many account identities (id, owner, number: they never change) each replica remembers so that a wallet
+         * transfer can lock both rows without looking them up first (about 200 bytes each); 0 turns the cache off.
+         */
+        @WithDefault("20000")
+        int accountCacheSize();
+    }
+
+    interface Tier {
+        /** Largest balance (minor units) an account of this tier may hold. */
+        long maxBalance();
+
+        /** Most an account of this tier may send out (banks and wallets) per UTC day, in minor units. */
+        long dailyOutgoingLimit();
+    }
+
+    interface Idempotency {
+        /** How long a completed Idempotency-Key result is kept and replayed (at least 24 hours). */
+        @WithDefault("P2D")
+        Duration retention();
+    }
+
+    interface History {
+        /** Page size of {@code GET /api/transactions} when no {@code limit} is given. */
+        @WithDefault("20")
+        int defaultLimit();
+
+        /** Largest {@code limit} accepted by {@code GET /api/transactions}. */
+        @WithDefault("100")
+        int maxLimit();
+    }
+
+    interface Bank {
+        /**
+         * When set, pending bank transfers older than this are settled as successful by a scheduled job; when unset
+         * they wait for an admin to settle them.
+         */
+        Optional<Duration> autoSettleAfter();
+
+        /** How often the auto-settlement job looks for due transfers (a scheduler interval such as {@code 5s}). */
+        @WithDefault("5s")
+        String settleEvery();
+    }
+}

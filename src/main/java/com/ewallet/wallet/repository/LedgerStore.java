@@ -1,0 +1,118 @@
+package com.ewallet.wallet.repository;
+
+import static com.ewallet.wallet.repository.Rows.first;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.ewallet.wallet.BankTransfer;
+import com.ewallet.wallet.LedgerEntry;
+import com.ewallet.wallet.LedgerEntry.Activity;
+import com.ewallet.wallet.TransactionResult;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * What a movement records: its ledger rows (append-only, one per balance change) and, for a bank transfer, its
+ * {@code bank_transfers} row and settlement. Writes take the connection of the caller's money transaction.
+ */
+@ApplicationScoped
+public class LedgerStore {
+
+    private static final String LEDGER_INSERT = "INSERT INTO ledger_entries (account_id, reference, activity,"
+            + " direction, amount, balance_before, balance_after, counterparty, ip_address, location, user_agent,"
+            + " remote_address, author_user_id, app_id, created_at) VALUES ";
+    private static final String LEDGER_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String LEDGER_ONE = LEDGER_INSERT + LEDGER_ROW;
+    private static final String LEDGER_TWO = LEDGER_INSERT + LEDGER_ROW + ", " + LEDGER_ROW;
+    private static final String MOVEMENT_OF = "SELECT l.reference, l.activity, l.amount, l.balance_after,"
+            + " l.counterparty FROM ledger_entries l JOIN accounts a ON a.id = l.account_id"
+            + " WHERE l.reference = ? AND a.user_id = ? AND l.activity <> '" + Activity.BANK_REFUND + "'";
+    private static final String BANK_INSERT = "INSERT INTO bank_transfers (reference, account_id, app_id, bank_code,"
+            + " beneficiary_name, beneficiary_account, amount, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String BANK_LOCK = "SELECT id, reference, account_id, app_id, bank_code, beneficiary_name,"
+            + " beneficiary_account, amount, status, created_at, settled_at FROM bank_transfers WHERE reference = ?"
+            + " FOR UPDATE";
+    private static final String BANK_SETTLE = "UPDATE bank_transfers SET status = ?, settled_at = ? WHERE id = ?";
+
+    private final Pool pool;
+
+    public LedgerStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Inserts one or two ledger rows in one statement. */
+    public Uni<Void> insert(SqlConnection c, LedgerEntry... entries) {
+        List<Object> values = new ArrayList<>(15 * entries.length);
+        for (LedgerEntry e : entries) {
+            values.addAll(List.of(e.accountId, e.reference, e.activity, e.direction, e.amount, e.balanceBefore,
+                    e.balanceAfter));
+            values.add(e.counterparty);
+            values.add(e.ipAddress);
+            values.add(e.location);
+            values.add(e.userAgent);
+            values.add(e.remoteAddress);
+            values.add(e.authorUserId);
+            values.add(e.appId);
+            values.add(e.createdAt);
+        }
+        String sql = switch (entries.length) {
+        case 1 -> LEDGER_ONE;
+        case 2 -> LEDGER_TWO;
+        default -> throw new IllegalArgumentException("a movement writes one or two ledger rows");
+        };
+        return c.preparedQuery(sql).execute(Tuple.from(values)).replaceWithVoid();
+    }
+
+    /** The user's side of a committed movement (the debit of a transfer, the credit of a top-up), or null. */
+    public Uni<TransactionResult> movement(long userId, String reference) {
+        return pool.preparedQuery(MOVEMENT_OF).execute(Tuple.of(reference, userId))
+                .map(rows -> first(rows, row -> new TransactionResult(TransactionResult.SUCCESS, row.getString(0),
+                        row.getString(1), row.getLong(2), row.getLong(3), row.getString(4))));
+    }
+
+    public Uni<Void> insertBankTransfer(SqlConnection c, BankTransfer t) {
+        List<Object> values = new ArrayList<>(9);
+        values.add(t.reference);
+        values.add(t.accountId);
+        values.add(t.appId);
+        values.add(t.bankCode);
+        values.add(t.beneficiaryName);
+        values.add(t.beneficiaryAccount);
+        values.add(t.amount);
+        values.add(t.status);
+        values.add(t.createdAt);
+        return c.preparedQuery(BANK_INSERT).execute(Tuple.from(values)).replaceWithVoid();
+    }
+
+    public Uni<BankTransfer> lockBankTransfer(SqlConnection c, String reference) {
+        return c.preparedQuery(BANK_LOCK).execute(Tuple.of(reference))
+                .map(rows -> first(rows, LedgerStore::bankTransfer));
+    }
+
+    public Uni<Void> saveSettlement(SqlConnection c, BankTransfer t) {
+        return c.preparedQuery(BANK_SETTLE).execute(Tuple.of(t.status, t.settledAt, t.id)).replaceWithVoid();
+    }
+
+    private static BankTransfer bankTransfer(Row row) {
+        BankTransfer t = new BankTransfer();
+        t.id = row.getLong(0);
+        t.reference = row.getString(1);
+        t.accountId = row.getLong(2);
+        t.appId = row.getLong(3);
+        t.bankCode = row.getString(4);
+        t.beneficiaryName = row.getString(5);
+        t.beneficiaryAccount = row.getString(6);
+        t.amount = row.getLong(7);
+        t.status = row.getString(8);
+        t.createdAt = row.getLocalDateTime(9);
+        t.settledAt = row.getLocalDateTime(10);
+        return t;
+    }
+}

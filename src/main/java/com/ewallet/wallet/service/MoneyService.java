@@ -1,0 +1,61 @@
+package com.ewallet.wallet.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.ewallet.auth.Caller;
+import com.ewallet.common.Uninterruptible;
+import com.ewallet.wallet.BankTransferView;
+import com.ewallet.wallet.MoneyConfig;
+import com.ewallet.wallet.MoneyErrors;
+import com.ewallet.wallet.MoneyMove;
+import com.ewallet.wallet.MoveResult;
+import com.ewallet.wallet.Origin;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * The one way money moves, for both channels (/api and /v1): checks the request, runs the movement in one transaction
+ * under its Idempotency-Key, counts it, and answers what happened. Resources only parse and render.
+ */
+@ApplicationScoped
+public class MoneyService {
+
+    private final IdempotentExecutor executor;
+    private final Movements movements;
+    private final Pool pool;
+    private final MoneyConfig.Money limits;
+
+    MoneyService(IdempotentExecutor executor, Movements movements, Pool pool, MoneyConfig config) {
+        this.executor = executor;
+        this.movements = movements;
+        this.pool = pool;
+        this.limits = config.money();
+    }
+
+    /**
+     * Makes {@code move} for {@code who}, recording {@code origin} on its ledger rows. With an {@code idempotencyKey} a
+     * repeated request replays the first one's answer (a refusal fails with the remembered
+     * {@link com.ewallet.common.ApiException}). A client hanging up does not cancel the transaction.
+     */
+    public Uni<MoveResult> move(Caller who, MoneyMove move, Origin origin, String idempotencyKey) {
+        check(move);
+        return Uninterruptible.run(() -> executor.execute(move.kind(), who, idempotencyKey, move.canonical(),
+                (c, reference) -> movements.run(c, reference, origin, move)));
+    }
+
+    /** Settles a pending bank transfer (admin or the auto-settlement job): see {@link Movements#settle}. */
+    public Uni<BankTransferView> settle(String reference, boolean success) {
+        return Uninterruptible.run(() -> pool.withTransaction(c -> movements.settle(c, reference, success)));
+    }
+
+    /** The request's own checks, before any database work; the balance and limits are checked under the lock. */
+    void check(MoneyMove move) {
+        if (move.amount() < 1 || move.amount() > limits.maxAmount()) {
+            throw MoneyErrors.amountOutOfRange(limits.maxAmount());
+        }
+        if (move instanceof MoneyMove.ToBank bank && !limits.banks().contains(bank.destination().bankCode())) {
+            throw MoneyErrors.rejected("UNKNOWN_BANK", bank.bankField(), "must be one of " + limits.banks());
+        }
+    }
+}
