@@ -43,11 +43,16 @@ class OpenApiTest {
             assertThat(doc.getMap(errors)).as(route + " documents its 400 body").containsKeys("schema", "example");
             Map<String, Object> responses = doc.getMap("paths.'" + path + "'." + method + ".responses");
             String success = responses.containsKey("201") ? "201" : "200";
-            assertThat(doc.getMap(
-                    "paths.'" + path + "'." + method + ".responses.'" + success + "'.content.'application/json'"))
-                            .as(route + " documents its success body").containsKey("example");
+            String body = "paths.'" + path + "'." + method + ".responses.'" + success + "'.content.'application/json'";
+            assertThat(doc.getMap(body)).as(route + " documents its success body").containsKey("example");
+            assertThat(doc.<Object> get(body + ".example")).as(route + ": the example is JSON, not a string")
+                    .isInstanceOfAny(Map.class, List.class);
         }
         assertThat(doc.getMap("paths.'/api/topup'.post")).isNotNull();
+        assertThat(doc.getMap("paths.'/users'.post.responses")).as("creation answers 201").containsKey("201")
+                .doesNotContainKey("200");
+        assertThat(doc.getString("paths.'/api/topup'.post.responses.'200'.content.'application/json'.example.msg"))
+                .isEqualTo("transaction success.");
         assertThat(doc.getList("paths.'/api/topup'.post.parameters.name")).contains("access_token_cookie",
                 "X-CSRF-TOKEN", "location", "ip-address", "Idempotency-Key");
         assertThat(doc.getList("paths.'/v1/users/accounts'.get.parameters.name")).contains("X-App-Key",

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestHeader;
 
@@ -41,6 +43,7 @@ public class AuthResource {
     @Path("/auth")
     @Consumes(MediaType.APPLICATION_JSON)
     @FailureMessage(AuthService.LOGIN_FAILED)
+    @APIResponse(responseCode = "200", description = "Logged in: the four cookies are set", content = @Content(mediaType = MediaType.APPLICATION_JSON, example = Examples.LOGGED_IN))
     public Uni<Response> login(@Valid @NotNull LoginRequest body) {
         return Uninterruptible.run(() -> auth.login(body.email(), body.password()))
                 .map(tokens -> cookies.setAll(Response.ok(new Message("login success.")), tokens).build());
@@ -48,6 +51,7 @@ public class AuthResource {
 
     @POST
     @Path("/refresh")
+    @APIResponse(responseCode = "200", description = "New access and refresh cookies", content = @Content(mediaType = MediaType.APPLICATION_JSON, example = Examples.REFRESHED))
     public Uni<Response> refresh(@RestCookie(AuthCookies.REFRESH) String refreshToken,
             @RestHeader(AuthCookies.CSRF_HEADER) String csrf) {
         return Uninterruptible.run(() -> auth.refresh(refreshToken, csrf))
@@ -56,6 +60,7 @@ public class AuthResource {
 
     @POST
     @Path("/remove")
+    @APIResponse(responseCode = "200", description = "The session ended and the cookies cleared", content = @Content(mediaType = MediaType.APPLICATION_JSON, example = Examples.LOGGED_OUT))
     public Uni<Response> logout(@RestCookie(AuthCookies.CSRF_ACCESS) String csrfAccess,
             @RestCookie(AuthCookies.CSRF_REFRESH) String csrfRefresh,
             @RestCookie(AuthCookies.ACCESS) String accessToken, @RestCookie(AuthCookies.REFRESH) String refreshToken) {

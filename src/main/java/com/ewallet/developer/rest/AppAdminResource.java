@@ -15,6 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.ewallet.auth.Caller;
@@ -53,6 +57,7 @@ public class AppAdminResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The app, with its key shown only here", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppView.class), example = Examples.APP_CREATED))
     public Uni<Response> create(@Valid @NotNull CreateAppRequest body) {
         long adminId = admin().userId();
         return Uninterruptible.run(() -> apps.create(body.name(), adminId))
@@ -60,6 +65,7 @@ public class AppAdminResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "Every app", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AppView.class), example = Examples.APPS))
     public Uni<java.util.List<AppView>> list() {
         admin();
         return Uninterruptible.run(apps::list).map(list -> list.stream().map(a -> AppView.of(a, null)).toList());
@@ -67,6 +73,7 @@ public class AppAdminResource {
 
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The revoked app", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppView.class), example = Examples.APP_REVOKED))
     public Uni<AppView> revoke(@RestPath long id) {
         admin();
         return Uninterruptible.run(() -> apps.revoke(id)).map(app -> AppView.of(app, null));

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import com.ewallet.auth.WalletTokens;
 import com.ewallet.auth.service.SessionService;
 import com.ewallet.common.ApiException;
@@ -59,6 +62,7 @@ public class V1AuthResource {
 
     @POST
     @Path("/auth/validate")
+    @APIResponse(responseCode = "200", description = "The wallet user with this mobile", content = @Content(mediaType = MediaType.APPLICATION_JSON, example = Examples.VALIDATED))
     public Uni<V1Response> validate(@Valid @NotNull MobileRequest body) {
         String mobile = users.normalise(body.mobile(), "mobile");
         return Uninterruptible.run(() -> users.byMobile(mobile)).map(user -> V1Response
@@ -67,6 +71,7 @@ public class V1AuthResource {
 
     @POST
     @Path("/auth")
+    @APIResponse(responseCode = "200", description = "Without passcode: the passcode was sent; with it: the wallet tokens", content = @Content(mediaType = MediaType.APPLICATION_JSON, example = Examples.WALLET_ADDED))
     public Uni<V1Response> auth(@Valid @NotNull AuthRequest body) {
         String mobile = users.normalise(body.mobile(), "mobile");
         App caller = app.get();
@@ -82,6 +87,7 @@ public class V1AuthResource {
 
     @POST
     @Path("/accessToken")
+    @APIResponse(responseCode = "200", description = "A new access token", content = @Content(mediaType = MediaType.APPLICATION_JSON, example = Examples.REFRESHED))
     public Uni<V1Response> refresh(@Valid @NotNull RefreshRequest body) {
         long appId = app.get().id;
         return Uninterruptible.run(() -> sessions.rotateWallet(body.refreshToken(), appId)).map(outcome -> {

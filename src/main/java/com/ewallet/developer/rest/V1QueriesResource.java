@@ -7,6 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import com.ewallet.wallet.MoneyConfig;
 
 import io.smallrye.common.annotation.NonBlocking;
@@ -30,6 +33,7 @@ public class V1QueriesResource {
 
     @GET
     @Path("/banks")
+    @APIResponse(responseCode = "200", description = "The banks transfers may go to", content = @Content(mediaType = MediaType.APPLICATION_JSON, example = Examples.BANKS))
     public V1Response banks() {
         return V1Response.ok(
                 config.money().banks().stream().map(code -> new Bank(code, code.toUpperCase(Locale.ROOT))).toList(),

@@ -16,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -67,6 +69,7 @@ public class V1WalletResource {
 
     @GET
     @Path("/accounts")
+    @APIResponse(responseCode = "200", description = "The user's accounts", content = @Content(mediaType = MediaType.APPLICATION_JSON, example = Examples.ACCOUNTS))
     public Uni<V1Response> accounts() {
         long userId = caller.get().userId();
         return Uninterruptible.run(() -> queries.balance(userId))
@@ -75,6 +78,7 @@ public class V1WalletResource {
 
     @GET
     @Path("/balance")
+    @APIResponse(responseCode = "200", description = "The balance", content = @Content(mediaType = MediaType.APPLICATION_JSON, example = Examples.BALANCE))
     public Uni<V1Response> balance() {
         long userId = caller.get().userId();
         return Uninterruptible.run(() -> queries.balance(userId))
@@ -86,6 +90,7 @@ public class V1WalletResource {
     @POST
     @Path("/transfers/phone")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The transfer made (or replayed)", content = @Content(mediaType = MediaType.APPLICATION_JSON, example = Examples.PHONE_TRANSFER))
     public Uni<Response> toPhone(@Valid @NotNull PhoneTransferRequest body,
             @RestHeader(Headers.IDEMPOTENCY_KEY) @Size(min = 1, max = 255) @Pattern(regexp = "[\\x21-\\x7E]+") String key,
             @RestHeader("User-Agent") String userAgent, HttpServerRequest request) {
@@ -96,6 +101,7 @@ public class V1WalletResource {
     @POST
     @Path("/transfers/bank")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The transfer, pending until settled (or replayed)", content = @Content(mediaType = MediaType.APPLICATION_JSON, example = Examples.BANK_TRANSFER))
     public Uni<Response> toBank(@Valid @NotNull BankTransferRequest body,
             @RestHeader(Headers.IDEMPOTENCY_KEY) @Size(min = 1, max = 255) @Pattern(regexp = "[\\x21-\\x7E]+") String key,
             @RestHeader("User-Agent") String userAgent, HttpServerRequest request) {
@@ -105,6 +111,7 @@ public class V1WalletResource {
 
     @GET
     @Path("/transfers/requery/bank/{reference}")
+    @APIResponse(responseCode = "200", description = "The bank transfer as it stands", content = @Content(mediaType = MediaType.APPLICATION_JSON, example = Examples.REQUERY))
     public Uni<V1Response> requery(@RestPath @Pattern(regexp = "[0-9a-f]{32}") String reference) {
         long userId = caller.get().userId();
         return Uninterruptible.run(() -> queries.bankTransfer(userId, reference))

@@ -9,8 +9,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import com.ewallet.common.FailureMessage;
 import com.ewallet.common.Uninterruptible;
+import com.ewallet.registration.RegisteredUser;
 import com.ewallet.registration.service.RegistrationService;
 
 import io.smallrye.mutiny.Uni;
@@ -29,6 +34,7 @@ public class RegistrationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @FailureMessage(RegistrationService.REJECTED)
+    @APIResponse(responseCode = "201", description = "The user and their wallet account", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegisteredUser.class), example = Examples.REGISTERED))
     public Uni<Response> register(@Valid @NotNull RegistrationRequest body) {
         return Uninterruptible
                 .run(() -> registration.register(body.email(), body.password(), body.name(), body.mobile()))

@@ -9,6 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.ewallet.auth.rest.AccessTokenRequired;
@@ -38,6 +41,7 @@ public class BankAdminResource {
     @POST
     @Path("/{reference}/settle")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The settled transfer", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankTransferView.class), example = Examples.SETTLED))
     public Uni<BankTransferView> settle(@RestPath @Pattern(regexp = "[0-9a-f]{32}") String reference,
             @Valid @NotNull SettleRequest body) {
         caller.admin();

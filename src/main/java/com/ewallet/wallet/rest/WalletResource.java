@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.ewallet.auth.Caller;
@@ -28,6 +31,7 @@ import com.ewallet.wallet.HistoryPage;
 import com.ewallet.wallet.MoneyConfig;
 import com.ewallet.wallet.MoneyErrors;
 import com.ewallet.wallet.MoneyMove;
+import com.ewallet.wallet.TransactionResult;
 import com.ewallet.wallet.service.AccountQueryService;
 import com.ewallet.wallet.service.MoneyService;
 
@@ -67,6 +71,7 @@ public class WalletResource {
     @AccessTokenForMove
     @Consumes(MediaType.APPLICATION_JSON)
     @FailureMessage(MoneyErrors.FAILED)
+    @APIResponse(responseCode = "200", description = "The top-up made (or replayed, with Idempotent-Replayed: true)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransactionResult.class), example = Examples.TOPPED_UP))
     public Uni<Response> topUp(@Valid @NotNull TopUpRequest body, @Valid @BeanParam ClientHeaders headers,
             HttpServerRequest request) {
         return move(new MoneyMove.TopUp(body.amount()), headers, request);
@@ -77,6 +82,7 @@ public class WalletResource {
     @AccessTokenForMove
     @Consumes(MediaType.APPLICATION_JSON)
     @FailureMessage(MoneyErrors.FAILED)
+    @APIResponse(responseCode = "200", description = "The transfer made (or replayed, with Idempotent-Replayed: true)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransactionResult.class), example = Examples.TRANSFERRED))
     public Uni<Response> transfer(@Valid @NotNull TransferRequest body, @Valid @BeanParam ClientHeaders headers,
             HttpServerRequest request) {
         if ((body.code() == null) == (body.account() == null)) {
@@ -91,6 +97,7 @@ public class WalletResource {
     @GET
     @Path("/balance")
     @AccessTokenRequired
+    @APIResponse(responseCode = "200", description = "The caller's account", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BalanceView.class), example = Examples.BALANCE))
     public Uni<BalanceView> balance() {
         long userId = caller.get().userId();
         return Uninterruptible.run(() -> queries.balance(userId));
@@ -99,6 +106,7 @@ public class WalletResource {
     @GET
     @Path("/transactions")
     @AccessTokenRequired
+    @APIResponse(responseCode = "200", description = "A page of the history, newest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryPage.class), example = Examples.HISTORY))
     public Uni<HistoryPage> transactions(@RestQuery String limit, @RestQuery String cursor) {
         long userId = caller.get().userId();
         int size = pageSize(limit);

@@ -1,0 +1,50 @@
+package com.ewallet.developer.rest;
+
+/** Example answers in the API description (/q/openapi), beside the resources they describe. */
+final class Examples {
+
+    static final String APP_CREATED = """
+            {"id": 3, "name": "My app", "key": "ak_3q2...shown-once", "createdAt": "2026-11-22T05:00:00"}""";
+    static final String APPS = """
+            [{"id": 3, "name": "My app", "createdAt": "2026-11-22T05:00:00"}]""";
+    static final String APP_REVOKED = """
+            {"id": 3, "name": "My app", "createdAt": "2026-11-22T05:00:00", "revokedAt": "2026-11-23T09:00:00"}""";
+    static final String VALIDATED = """
+            {"success": true, "data": {"user": {"id": "42", "mobile": "6281234567890"}},
+             "message": "Validation successful"}""";
+    static final String WALLET_ADDED = """
+            {"success": true, "data": {"accessToken": "eyJhbGciOiJSUzI1NiJ9...", "refreshToken": "Hm9x...Q.kP2...",
+                                       "expiresIn": 86400},
+             "message": "Wallet added successfully"}""";
+    static final String REFRESHED = """
+            {"success": true, "data": {"accessToken": "eyJhbGciOiJSUzI1NiJ9...", "refreshToken": "Hm9x...Q.kP2...",
+                                       "expiresIn": 86400},
+             "message": "Access token refreshed"}""";
+    static final String ACCOUNTS = """
+            {"success": true, "data": [{"accountNumber": "7216128911", "balance": 100000, "type": "personal",
+                                        "tier": 1}],
+             "message": "Accounts retrieved"}""";
+    static final String BALANCE = """
+            {"success": true, "data": {"balance": 100000, "accountNumber": "7216128911"},
+             "message": "Balance retrieved"}""";
+    static final String BANKS = """
+            {"success": true, "data": [{"bankCode": "bni", "name": "BNI"}], "message": "Banks retrieved"}""";
+    static final String PHONE_TRANSFER = """
+            {"success": true, "data": {"msg": "transaction success.", "reference": "5f0c8a3e9b1d4c7fa2e6b0d9c8f7a6e5",
+                                       "activity": "WALLET_TRANSFER", "amount": 300, "balance": 700,
+                                       "counterparty": "wallet:7216128911"},
+             "message": "Transfer successful"}""";
+    static final String BANK_TRANSFER = """
+            {"success": true, "data": {"msg": "transaction success.", "reference": "5f0c8a3e9b1d4c7fa2e6b0d9c8f7a6e5",
+                                       "activity": "BANK_TRANSFER", "amount": 300, "balance": 700,
+                                       "counterparty": "bank:bni"},
+             "message": "Transfer pending"}""";
+    static final String REQUERY = """
+            {"success": true, "data": {"reference": "5f0c8a3e9b1d4c7fa2e6b0d9c8f7a6e5", "status": "pending",
+                                       "amount": 7000, "bankCode": "bri", "accountName": "Alice",
+                                       "accountNumber": "1234567890", "createdAt": "2026-11-22T05:00:00"},
+             "message": "Transfer pending"}""";
+
+    private Examples() {
+    }
+}
