@@ -48,7 +48,7 @@ public class SigningKeys {
             if (!mode.isDevOrTest()) {
                 throw new IllegalStateException(
                         "No JWT signing key configured: set WALLET_AUTH_PRIVATE_KEY_LOCATION and "
-                                + "WALLET_AUTH_PUBLIC_KEY_LOCATION to PEM files of an RSA key pair (see README, 'Keys')");
+                                + "WALLET_AUTH_PUBLIC_KEY_LOCATION to PEM files of an RSA key pair (see docs/security.md, 'Keys')");
             }
             Log.info("No JWT key files configured: using a throwaway RSA key pair generated for this "
                     + mode.getDefaultProfile() + " run");
