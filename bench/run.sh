@@ -33,7 +33,7 @@ done
 # The jar with its AppCDS archive (class data shared from a file: faster start), as the JVM image ships it.
 APP="$ROOT/target/quarkus-app"
 [ -f "$APP/quarkus-run.jar" ] && [ -f "$APP/app-cds.jsa" ] ||
-    (cd "$ROOT" && mvn -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
 openssl rsa -in "$WORK/private.pem" -pubout -out "$WORK/public.pem" 2>/dev/null
 
