@@ -23,10 +23,19 @@ FROM (SELECT reference FROM ledger_entries WHERE activity = 'WALLET_TRANSFER' GR
       HAVING SUM(direction = 'DEBIT') <> 1 OR SUM(direction = 'CREDIT') <> 1
           OR SUM(CASE direction WHEN 'CREDIT' THEN amount ELSE -amount END) <> 0) w
 UNION ALL
-SELECT 'money made or lost (top-ups - bank transfers not failed - balances)',
+SELECT 'money made or lost (top-ups - bank transfers and airtime not failed - balances)',
        ABS((SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE activity = 'TOPUP')
          - (SELECT COALESCE(SUM(amount), 0) FROM bank_transfers WHERE status <> 'FAILED')
+         - (SELECT COALESCE(SUM(amount), 0) FROM vtu_purchases WHERE status <> 'FAILED')
          - (SELECT COALESCE(SUM(balance), 0) FROM accounts))
+UNION ALL
+SELECT 'airtime purchases without exactly one debit, or failed ones without exactly one refund', COUNT(*)
+FROM vtu_purchases p
+WHERE (SELECT COUNT(*) FROM ledger_entries l
+       WHERE l.reference = p.reference AND l.activity = 'VTU' AND l.direction = 'DEBIT' AND l.amount = p.amount) <> 1
+   OR (SELECT COUNT(*) FROM ledger_entries l
+       WHERE l.reference = p.reference AND l.activity = 'VTU_REFUND' AND l.amount = p.amount)
+      <> (CASE p.status WHEN 'FAILED' THEN 1 ELSE 0 END)
 UNION ALL
 SELECT 'idempotency keys whose movement is not in the ledger', COUNT(*)
 FROM idempotency_keys k

@@ -10,11 +10,12 @@ build() {
     [ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
     openssl rsa -in "$WORK/private.pem" -pubout -out "$WORK/public.pem" 2>/dev/null
+    openssl rand -base64 32 >"$WORK/app-secret.kek"
 }
 
 start_service() {
     WALLET_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" WALLET_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
-        WALLET_AUTH_COOKIE_SECURE=false LOG_JSON=false PORT=$PORT SHUTDOWN_DELAY=${SHUTDOWN_DELAY:-2s} \
+        WALLET_DEVELOPER_SECRET_KEK_LOCATION="$WORK/app-secret.kek" WALLET_AUTH_COOKIE_SECURE=false LOG_JSON=false PORT=$PORT SHUTDOWN_DELAY=${SHUTDOWN_DELAY:-2s} \
         java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >>"$WORK/service.log" 2>&1 &
     SERVICE_PID=$!
     wait_for 200 60

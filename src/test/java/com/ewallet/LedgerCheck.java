@@ -34,12 +34,14 @@ public final class LedgerCheck {
     }
 
     /**
-     * Top-ups minus money sent to banks (not failed) minus the sum of all balances: zero when nothing was lost or made.
+     * Top-ups minus money sent to banks and spent on airtime (not failed) minus the sum of all balances: zero when
+     * nothing was lost or made.
      */
     public static long unexplainedMoney(Pool pool) {
         Row row = pool.query("""
                 SELECT (SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE activity = 'TOPUP')
                      - (SELECT COALESCE(SUM(amount), 0) FROM bank_transfers WHERE status <> 'FAILED')
+                     - (SELECT COALESCE(SUM(amount), 0) FROM vtu_purchases WHERE status <> 'FAILED')
                      - (SELECT COALESCE(SUM(balance), 0) FROM accounts) AS diff""").execute().await()
                 .atMost(Duration.ofSeconds(30)).iterator().next();
         return row.getNumeric("diff").longValue();

@@ -10,8 +10,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A stand-in SMS gateway over real HTTP on a free loopback port. It keeps the last message per number; tests read it
- * through {@code GET /received/{to}} and make the gateway fail with {@code PUT /failing/true}.
+ * A stand-in SMS gateway over real HTTP on a free loopback port, speaking the generic API ({@code POST /messages}) and
+ * Termii's ({@code POST /api/sms/send}, whose messages it keeps prefixed with "termii" and the channel). It keeps the
+ * last message per number; tests read it through {@code GET /received/{to}} and make the gateway fail with
+ * {@code PUT /failing/true}.
  */
 public class SmsGatewayStub implements QuarkusTestResourceLifecycleManager {
 
@@ -24,7 +26,19 @@ public class SmsGatewayStub implements QuarkusTestResourceLifecycleManager {
         boolean[] failing = { false };
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             String path = request.path();
-            if (path.equals("/messages") && request.method().name().equals("POST")) {
+            if (path.equals("/api/sms/send") && request.method().name().equals("POST")) {
+                // Termii's send API: the key in the body, the text in "sms".
+                JsonObject message = body.toJsonObject();
+                if (failing[0] || !"test-gateway-key".equals(message.getString("api_key"))) {
+                    request.response().setStatusCode(failing[0] ? 500 : 401).end();
+                    return;
+                }
+                last.put(message.getString("to"),
+                        "termii " + message.getString("channel") + ": " + message.getString("sms"));
+                request.response().putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("message_id", "9122821270554876574")
+                                .put("message", "Successfully Sent").put("balance", 9).put("user", "stub").encode());
+            } else if (path.equals("/messages") && request.method().name().equals("POST")) {
                 if (failing[0]) {
                     request.response().setStatusCode(500).end();
                     return;

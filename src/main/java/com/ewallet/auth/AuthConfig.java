@@ -75,5 +75,13 @@ public interface AuthConfig {
         /** Lifetime of a wallet refresh token. */
         @WithDefault("P30D")
         Duration refreshTokenTtl();
+
+        /**
+         * Whether {@code POST /v1/users/accessToken} rotates the refresh token (and ends the session when an old one is
+         * shown again). Off: the Eyowo way, the refresh token stays valid until it expires or the session is revoked;
+         * the app key authenticates these confidential clients (RFC 9700, 4.14.2).
+         */
+        @WithDefault("false")
+        boolean rotateRefreshTokens();
     }
 }

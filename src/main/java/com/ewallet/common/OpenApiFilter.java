@@ -30,6 +30,7 @@ public class OpenApiFilter implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.getComponents().addSchema("ErrorBody", errorBody());
         openAPI.getComponents().addSchema("V1Error", v1Error());
+        openAPI.getComponents().addSchema("EncryptedBody", encryptedBody());
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -51,6 +52,9 @@ public class OpenApiFilter implements OASFilter {
                         && !path.equals("/v1/users/accessToken")) {
                     operation.addParameter(
                             header("X-App-Wallet-Access-Token", "Wallet access token from POST /v1/users/auth", true));
+                }
+                if (method == PathItem.HttpMethod.POST) {
+                    acceptEncrypted(operation);
                 }
             }
             addErrors(operation, developer);
@@ -75,6 +79,28 @@ public class OpenApiFilter implements OASFilter {
                                             .example(example))));
         });
         operation.setResponses(responses);
+    }
+
+    /** Every /v1 body may also come encrypted, as the Eyowo JavaScript SDK sends it. */
+    private static void acceptEncrypted(Operation operation) {
+        operation.addParameter(header("X-IV",
+                "With an EncryptedBody: the IV, base64 (the SDK sends 16 random bytes as 32 hex digits)", false));
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return;
+        }
+        var json = operation.getRequestBody().getContent().getMediaType("application/json");
+        if (json != null && json.getSchema() != null) {
+            json.schema(OASFactory.createSchema()
+                    .oneOf(List.of(json.getSchema(), OASFactory.createSchema().ref("EncryptedBody"))));
+        }
+    }
+
+    private static Schema encryptedBody() {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("The request's JSON, encrypted with AES-CBC (PKCS#7 padding) under base64-decode(app"
+                        + " secret) and the IV of the X-IV header, base64-encoded")
+                .addProperty("authData", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .required(List.of("authData"));
     }
 
     private static Schema errorBody() {

@@ -9,7 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A third-party app. Its key is shown once at creation; only the key's SHA-256 is stored. */
+/**
+ * A third-party app. Its key and secret are shown once (at creation; the secret again when rotated): only the key's
+ * SHA-256 is stored, and the secret sealed by {@link com.ewallet.developer.service.AppSecrets}.
+ */
 @Entity
 @Table(name = "apps")
 public class App {
@@ -23,6 +26,10 @@ public class App {
 
     @Column(name = "key_hash", nullable = false, length = 64)
     public String keyHash;
+
+    /** The sealed secret; null for an app created before secrets existed, until an admin rotates it. */
+    @Column(name = "secret_enc", length = 200)
+    public String secretEnc;
 
     @Column(name = "created_by", nullable = false)
     public long createdBy;

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * Settings of the developer API: SMS passcodes and the gateway they leave through.
@@ -17,6 +18,18 @@ public interface DeveloperConfig {
 
     /** The SMS gateway passcodes leave through. */
     Sms sms();
+
+    /** App secrets; under {@code wallet.developer.} with the wallet-token settings. */
+    @WithName("developer")
+    Apps apps();
+
+    interface Apps {
+        /**
+         * File holding the key-encryption key (base64 of 32 random bytes) that app secrets are stored under. Required
+         * in prod; dev and test generate a throwaway one.
+         */
+        Optional<String> secretKekLocation();
+    }
 
     interface Otp {
         /** How long a passcode may be used. */
@@ -53,7 +66,18 @@ public interface DeveloperConfig {
         @WithDefault("http")
         String mode();
 
-        /** Bearer token sent to the gateway, if it wants one. */
+        /**
+         * Which API the gateway speaks: {@code generic} ({@code POST /messages} with a bearer token) or {@code termii}
+         * (Termii's {@code POST /api/sms/send}, with the key in the body).
+         */
+        @WithDefault("generic")
+        String provider();
+
+        /** Termii's channel: {@code generic}, or {@code dnd} for numbers on the do-not-disturb list. */
+        @WithDefault("dnd")
+        String channel();
+
+        /** The gateway's key: a bearer token (generic) or Termii's {@code api_key}. */
         Optional<String> apiKey();
 
         /** Sender name shown on the SMS. */

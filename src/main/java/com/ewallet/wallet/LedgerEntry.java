@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 public class LedgerEntry {
 
     public enum Activity {
-        TOPUP, BANK_TRANSFER, BANK_REFUND, WALLET_TRANSFER
+        TOPUP, BANK_TRANSFER, BANK_REFUND, WALLET_TRANSFER, VTU, VTU_REFUND
     }
 
     public enum Direction {

@@ -1,7 +1,6 @@
 package com.ewallet.wallet;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,10 +32,6 @@ public interface MoneyConfig {
         /** Largest amount, in minor units, that one top-up or transfer may move. */
         @WithDefault("10000000000")
         long maxAmount();
-
-        /** Bank codes accepted by {@code POST /api/transfer} as {@code code}. */
-        @WithDefault("bni,bri,mandiri")
-        List<String> banks();
 
         /**
          * How many account identities (id, owner, number: they never change) each replica remembers so that a wallet

@@ -10,7 +10,7 @@ public sealed interface MoneyMove {
     /** Minor units to move; {@link com.ewallet.wallet.service.MoneyService} checks the range. */
     long amount();
 
-    /** The movement's name in metrics: {@code topup}, {@code wallet_transfer} or {@code bank_transfer}. */
+    /** The movement's name in metrics: {@code topup}, {@code wallet_transfer}, {@code bank_transfer} or {@code vtu}. */
     String kind();
 
     /** What an Idempotency-Key's request hash is computed from. */
@@ -52,6 +52,22 @@ public sealed interface MoneyMove {
         @Override
         public String canonical() {
             return "v1|phone|" + mobile + "|" + amount;
+        }
+    }
+
+    /**
+     * Airtime for a Nigerian mobile number (not necessarily a wallet user's) from a provider: debited now,
+     * {@code PENDING} until the provider answers.
+     */
+    record Vtu(long amount, String provider, String mobile) implements MoneyMove {
+        @Override
+        public String kind() {
+            return "vtu";
+        }
+
+        @Override
+        public String canonical() {
+            return "vtu|" + provider + "|" + mobile + "|" + amount;
         }
     }
 

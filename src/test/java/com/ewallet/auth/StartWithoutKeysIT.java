@@ -22,8 +22,9 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 
 /**
- * The packaged application, started as in production: without key files it refuses to start before it touches the
- * database; with them (the control) the same launch migrates the schema.
+ * The packaged application, started as in production: without its signing keys, or without the app-secret
+ * key-encryption key, it refuses to start before it touches the database; with them (the control) the same launch
+ * migrates the schema.
  */
 class StartWithoutKeysIT {
 
@@ -48,21 +49,23 @@ class StartWithoutKeysIT {
     }
 
     @Test
-    void withoutKeyFilesTheServiceRefusesToStartAndLeavesTheDatabaseUntouched() throws Exception {
-        Process service = launch(Map.of());
-        assertThat(service.waitFor(90, TimeUnit.SECONDS)).as("the service stops by itself").isTrue();
-        String output = new String(service.getInputStream().readAllBytes());
-        assertThat(service.exitValue()).isNotZero();
-        assertThat(output).contains("No JWT signing key configured");
-        assertThat(tables()).as("tables created in " + DATABASE).isZero();
+    void withoutSigningKeysTheServiceRefusesToStartAndLeavesTheDatabaseUntouched() throws Exception {
+        Map<String, String> keys = keys();
+        keys.remove("WALLET_AUTH_PRIVATE_KEY_LOCATION");
+        keys.remove("WALLET_AUTH_PUBLIC_KEY_LOCATION");
+        refusedWithoutTouchingTheDatabase(keys, "No JWT signing key configured");
     }
 
     @Test
-    void withKeyFilesTheSameLaunchMigratesTheSchema() throws Exception {
-        Map<String, String> keys = new IntegrationKeys().start();
-        Process service = launch(
-                Map.of("WALLET_AUTH_PRIVATE_KEY_LOCATION", keys.get("wallet.auth.private-key-location"),
-                        "WALLET_AUTH_PUBLIC_KEY_LOCATION", keys.get("wallet.auth.public-key-location")));
+    void withoutTheAppSecretKeyTheServiceRefusesToStartAndLeavesTheDatabaseUntouched() throws Exception {
+        Map<String, String> keys = keys();
+        keys.remove("WALLET_DEVELOPER_SECRET_KEK_LOCATION");
+        refusedWithoutTouchingTheDatabase(keys, "No key-encryption key for app secrets");
+    }
+
+    @Test
+    void withEveryKeyTheSameLaunchMigratesTheSchema() throws Exception {
+        Process service = launch(keys());
         try {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
             while (tables() == 0 && service.isAlive() && Instant.now().isBefore(deadline)) {
@@ -75,12 +78,30 @@ class StartWithoutKeysIT {
         }
     }
 
+    private void refusedWithoutTouchingTheDatabase(Map<String, String> env, String why) throws Exception {
+        Process service = launch(env);
+        assertThat(service.waitFor(90, TimeUnit.SECONDS)).as("the service stops by itself").isTrue();
+        String output = new String(service.getInputStream().readAllBytes());
+        assertThat(service.exitValue()).isNotZero();
+        assertThat(output).contains(why);
+        assertThat(tables()).as("tables created in " + DATABASE).isZero();
+    }
+
+    /** Every key file production needs, as environment variables. */
+    private static Map<String, String> keys() {
+        Map<String, String> keys = new java.util.HashMap<>();
+        new IntegrationKeys().start().forEach((name, file) -> keys
+                .put(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), file));
+        return keys;
+    }
+
     private static Process launch(Map<String, String> extraEnv) throws IOException {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         assertThat(jar).exists();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("WALLET_AUTH_"));
+        builder.environment().keySet()
+                .removeIf(name -> name.startsWith("WALLET_AUTH_") || name.startsWith("WALLET_DEVELOPER_"));
         builder.environment().put("DB_NAME", DATABASE);
         builder.environment().put("PORT", "0");
         builder.environment().put("LOG_JSON", "false");

@@ -23,6 +23,7 @@ import io.restassured.response.Response;
 /** Runs every flow that handles a secret, then greps the captured log for each secret it saw. */
 @QuarkusTest
 @QuarkusTestResource(SmsGatewayStub.class)
+@QuarkusTestResource(com.ewallet.VtuProviderStub.class)
 class LogSecrecyTest extends DeveloperApiSupport {
 
     @Test
@@ -38,15 +39,26 @@ class LogSecrecyTest extends DeveloperApiSupport {
                 .post("/token/auth");
         secrets.add("Wrong-Secret-77");
 
-        String key = createApp("Secretive");
+        Map<String, String> app = createAppWithSecret("Secretive");
+        String key = app.get("key");
         secrets.add(key);
+        secrets.add(app.get("secret"));
+        String rotated = TestClient.admin().authed().post("/api/admin/apps/" + app.get("id") + "/secret").then()
+                .statusCode(200).extract().path("secret");
+        secrets.add(rotated);
         send(key, user.mobile).then().statusCode(200);
         String passcode = lastPasscode(user.mobile);
         secrets.add(passcode);
         Map<String, Object> tokens = verify(key, user.mobile, passcode).then().statusCode(200).extract().path("data");
         secrets.add((String) tokens.get("accessToken"));
         secrets.add((String) tokens.get("refreshToken"));
+        user.topUp(10_000).then().statusCode(200);
+        wallet(key, tokens).body(Map.of("mobile", "08031234561", "amount", 1_000, "provider", "mtn"))
+                .post("/v1/users/payments/bills/vtu").then().statusCode(200);
         given().cookie("csrf_refresh_token", user.csrfRefresh()).post("/token/remove");
+        secrets.add(com.ewallet.VtuProviderStub.API_KEY);
+        secrets.add(com.ewallet.VtuProviderStub.SECRET_KEY);
+        secrets.add("test-gateway-key");
 
         Path log = Path.of("target/quarkus.log");
         assertThat(log).exists();

@@ -30,6 +30,14 @@ public abstract class DeveloperApiSupport {
                 .statusCode(201).body("key", notNullValue()).extract().path("key");
     }
 
+    /** A new app's key and secret, as its creator sees them once. */
+    protected Map<String, String> createAppWithSecret(String name) {
+        TestClient admin = TestClient.admin();
+        var app = admin.authed().contentType(ContentType.JSON).body(Map.of("name", name)).post("/api/admin/apps").then()
+                .statusCode(201).body("key", notNullValue()).body("secret", notNullValue()).extract().jsonPath();
+        return Map.of("id", app.getString("id"), "key", app.getString("key"), "secret", app.getString("secret"));
+    }
+
     protected static RequestSpecification v1(String appKey) {
         return given().header("X-App-Key", appKey).contentType(ContentType.JSON);
     }

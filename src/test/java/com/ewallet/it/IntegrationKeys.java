@@ -10,8 +10,8 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * The packaged application runs as in production, so it insists on key files: this writes a throwaway RSA pair for the
- * *IT run and names it in the settings it is started with.
+ * The packaged application runs as in production, so it insists on key files: this writes a throwaway RSA pair and
+ * app-secret key-encryption key for the *IT run and names them in the settings it is started with.
  */
 public class IntegrationKeys implements QuarkusTestResourceLifecycleManager {
 
@@ -26,8 +26,12 @@ public class IntegrationKeys implements QuarkusTestResourceLifecycleManager {
             Path publicPem = dir.resolve("public.pem");
             Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            byte[] kek = new byte[32];
+            new java.security.SecureRandom().nextBytes(kek);
+            Path kekFile = dir.resolve("app-secret.kek");
+            Files.writeString(kekFile, Base64.getEncoder().encodeToString(kek));
             return Map.of("wallet.auth.private-key-location", privatePem.toString(), "wallet.auth.public-key-location",
-                    publicPem.toString());
+                    publicPem.toString(), "wallet.developer.secret-kek-location", kekFile.toString());
         } catch (Exception e) {
             throw new IllegalStateException("cannot write test keys", e);
         }

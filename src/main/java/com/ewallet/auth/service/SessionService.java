@@ -39,11 +39,13 @@ public class SessionService {
     private final AuthSessionRepository sessions;
     private final TokenService tokens;
     private final Duration walletRefreshTtl;
+    private final boolean rotateWalletRefresh;
 
     public SessionService(AuthSessionRepository sessions, TokenService tokens, AuthConfig config) {
         this.sessions = sessions;
         this.tokens = tokens;
         this.walletRefreshTtl = config.developer().refreshTokenTtl();
+        this.rotateWalletRefresh = config.developer().rotateRefreshTokens();
     }
 
     @WithTransaction
@@ -69,9 +71,32 @@ public class SessionService {
         return sessions.persist(session).map(s -> walletTokens(s, refresh));
     }
 
+    /**
+     * A new wallet access token for a refresh token of {@code appId} (another app's token counts as unknown). By
+     * default the refresh token stays as it is, valid until its session expires or is revoked; with
+     * {@code wallet.developer.rotate-refresh-tokens} it rotates, with reuse detection.
+     */
+    public Uni<RotateOutcome<WalletTokens>> refreshWallet(String refreshToken, long appId) {
+        if (rotateWalletRefresh) {
+            return rotateWallet(refreshToken, appId);
+        }
+        String sessionId = TokenService.sessionOfCsrf(refreshToken);
+        if (sessionId == null) {
+            return Uni.createFrom().item(RotateOutcome.revoked());
+        }
+        LocalDateTime now = Clock.nowUtc();
+        return sessions.findById(sessionId).map(s -> {
+            if (s == null || !Objects.equals(s.appId, appId) || !s.isActive(now)
+                    || !Hashes.same(s.refreshJti, Hashes.sha256Hex(refreshToken))) {
+                return RotateOutcome.revoked();
+            }
+            return new RotateOutcome<>(walletTokens(s, refreshToken), false);
+        });
+    }
+
     /** Rotates an opaque wallet refresh token of {@code appId}; another app's token counts as unknown. */
     @WithTransaction
-    public Uni<RotateOutcome<WalletTokens>> rotateWallet(String refreshToken, long appId) {
+    Uni<RotateOutcome<WalletTokens>> rotateWallet(String refreshToken, long appId) {
         String sessionId = TokenService.sessionOfCsrf(refreshToken);
         if (sessionId == null) {
             return Uni.createFrom().item(RotateOutcome.revoked());

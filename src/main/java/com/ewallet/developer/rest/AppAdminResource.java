@@ -47,11 +47,21 @@ public class AppAdminResource {
     public record CreateAppRequest(@NotBlank @Size(max = 100) String name) {
     }
 
-    /** An app as listed; {@code key} is present only in the answer that created it. */
+    /**
+     * An app as listed; {@code key} and {@code secret} are present only in the answer that created the app, and
+     * {@code secret} in the answer that rotated it.
+     */
     @io.quarkus.runtime.annotations.RegisterForReflection
-    public record AppView(long id, String name, String key, LocalDateTime createdAt, LocalDateTime revokedAt) {
-        static AppView of(App app, String key) {
-            return new AppView(app.id, app.name, key, app.createdAt, app.revokedAt);
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record AppView(long id, String name, String key, String secret, LocalDateTime createdAt,
+            LocalDateTime revokedAt) {
+        static AppView of(App app) {
+            return new AppView(app.id, app.name, null, null, app.createdAt, app.revokedAt);
+        }
+
+        static AppView of(AppService.Shown shown) {
+            App app = shown.app();
+            return new AppView(app.id, app.name, shown.key(), shown.secret(), app.createdAt, app.revokedAt);
         }
     }
 
@@ -61,14 +71,14 @@ public class AppAdminResource {
     public Uni<Response> create(@Valid @NotNull CreateAppRequest body) {
         long adminId = admin().userId();
         return Uninterruptible.run(() -> apps.create(body.name(), adminId))
-                .map(created -> Response.status(201).entity(AppView.of(created.app(), created.key())).build());
+                .map(created -> Response.status(201).entity(AppView.of(created)).build());
     }
 
     @GET
     @APIResponse(responseCode = "200", description = "Every app", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AppView.class), example = Examples.APPS))
     public Uni<java.util.List<AppView>> list() {
         admin();
-        return Uninterruptible.run(apps::list).map(list -> list.stream().map(a -> AppView.of(a, null)).toList());
+        return Uninterruptible.run(apps::list).map(list -> list.stream().map(AppView::of).toList());
     }
 
     @DELETE
@@ -76,7 +86,15 @@ public class AppAdminResource {
     @APIResponse(responseCode = "200", description = "The revoked app", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppView.class), example = Examples.APP_REVOKED))
     public Uni<AppView> revoke(@RestPath long id) {
         admin();
-        return Uninterruptible.run(() -> apps.revoke(id)).map(app -> AppView.of(app, null));
+        return Uninterruptible.run(() -> apps.revoke(id)).map(AppView::of);
+    }
+
+    @POST
+    @Path("/{id}/secret")
+    @APIResponse(responseCode = "200", description = "The app with its new secret, shown only here", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppView.class), example = Examples.SECRET_ROTATED))
+    public Uni<AppView> rotateSecret(@RestPath long id) {
+        admin();
+        return Uninterruptible.run(() -> apps.rotateSecret(id)).map(AppView::of);
     }
 
     private Caller admin() {

@@ -49,11 +49,15 @@ public class DeveloperFilters {
                 .invoke(currentCaller::set).replaceWith((Response) null);
     }
 
-    @DeveloperApi
+    /** Every error under /v1, whatever made it (the endpoint, a filter, no matching route or method), enveloped. */
     @ServerResponseFilter
-    public void envelope(ContainerResponseContext response) {
-        if (response.getEntity() instanceof ErrorBody error) {
-            response.setEntity(new V1Error(false, error.msg(), error.code(), error.errors()));
+    public void envelope(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getEntity() instanceof ErrorBody error && V1ErrorShape.INSTANCE.appliesTo(path(request))) {
+            response.setEntity(V1ErrorShape.INSTANCE.wrap(error));
         }
+    }
+
+    private static String path(ContainerRequestContext request) {
+        return "/" + request.getUriInfo().getPath().replaceFirst("^/+", "");
     }
 }

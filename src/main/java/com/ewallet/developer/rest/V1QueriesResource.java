@@ -1,6 +1,7 @@
 package com.ewallet.developer.rest;
 
-import java.util.Locale;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import com.ewallet.wallet.MoneyConfig;
+import com.ewallet.wallet.service.BankDirectory;
 
 import io.smallrye.common.annotation.NonBlocking;
 
@@ -21,22 +22,22 @@ import io.smallrye.common.annotation.NonBlocking;
 @Produces(MediaType.APPLICATION_JSON)
 public class V1QueriesResource {
 
-    private final MoneyConfig config;
+    private final BankDirectory banks;
 
-    public V1QueriesResource(MoneyConfig config) {
-        this.config = config;
+    public V1QueriesResource(BankDirectory banks) {
+        this.banks = banks;
     }
 
+    /** One bank as the Eyowo SDKs read it: exactly these two fields. */
     @io.quarkus.runtime.annotations.RegisterForReflection
-    public record Bank(String bankCode, String name) {
+    public record BankView(String bankCode, String bankName) {
     }
 
     @GET
     @Path("/banks")
-    @APIResponse(responseCode = "200", description = "The banks transfers may go to", content = @Content(mediaType = MediaType.APPLICATION_JSON, example = Examples.BANKS))
+    @APIResponse(responseCode = "200", description = "The banks transfers may go to, by name", content = @Content(mediaType = MediaType.APPLICATION_JSON, example = Examples.BANKS))
     public V1Response banks() {
-        return V1Response.ok(
-                config.money().banks().stream().map(code -> new Bank(code, code.toUpperCase(Locale.ROOT))).toList(),
-                "Banks retrieved");
+        List<BankView> list = banks.all().stream().map(b -> new BankView(b.code, b.name)).toList();
+        return V1Response.ok(Map.of("banks", list), "Banks retrieved");
     }
 }

@@ -26,26 +26,44 @@ public class AppService {
 
     private final AppRepository apps;
     private final SessionService sessions;
+    private final AppSecrets secrets;
 
-    public AppService(AppRepository apps, SessionService sessions) {
+    public AppService(AppRepository apps, SessionService sessions, AppSecrets secrets) {
         this.apps = apps;
         this.sessions = sessions;
+        this.secrets = secrets;
     }
 
-    /** A new app and its key; the key exists only in this answer. */
-    public record Created(App app, String key) {
+    /** An app with its key and secret in clear: they exist only in this answer (the key null on a rotation). */
+    public record Shown(App app, String key, String secret) {
     }
 
     @WithTransaction
-    public Uni<Created> create(String name, long adminUserId) {
+    public Uni<Shown> create(String name, long adminUserId) {
         String key = KEY_PREFIX + RandomIds.token() + RandomIds.token();
+        String secret = secrets.newSecret();
         App app = new App();
         app.name = name.strip();
         app.keyHash = Hashes.sha256Hex(key);
+        app.secretEnc = secrets.seal(secret);
         app.createdBy = adminUserId;
         app.createdAt = Clock.nowUtc();
         return apps.persist(app).invoke(a -> Log.infof("app %d created by user %d", a.id, adminUserId))
-                .map(a -> new Created(a, key));
+                .map(a -> new Shown(a, key, secret));
+    }
+
+    /** A new secret for the app; the old one stops decrypting at once. */
+    @WithTransaction
+    public Uni<Shown> rotateSecret(long id) {
+        return apps.findById(id).map(app -> {
+            if (app == null || app.revokedAt != null) {
+                throw new ApiException(404, ErrorBody.of("no live app with this id.", "APP_NOT_FOUND"));
+            }
+            String secret = secrets.newSecret();
+            app.secretEnc = secrets.seal(secret);
+            Log.infof("secret of app %d rotated", id);
+            return new Shown(app, null, secret);
+        });
     }
 
     @WithSession

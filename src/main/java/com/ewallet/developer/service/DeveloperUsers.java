@@ -30,6 +30,17 @@ public class DeveloperUsers {
                         "INVALID_MOBILE", field, "must be 8 to 15 digits with country code"));
     }
 
+    /** The user behind a wallet token (who exists: sessions end with their user). */
+    @WithSession
+    public Uni<User> byId(long userId) {
+        return users.findById(userId).map(user -> {
+            if (user == null) {
+                throw new ApiException(404, ErrorBody.of("no wallet user has this id.", "USER_NOT_FOUND"));
+            }
+            return user;
+        });
+    }
+
     /** The user with this mobile; 404 {@code USER_NOT_FOUND} when there is none. */
     @WithSession
     public Uni<User> byMobile(String mobile) {

@@ -21,11 +21,14 @@ import io.smallrye.mutiny.Uni;
 public class SmsSender {
 
     private final SmsGatewayClient gateway;
+    private final TermiiClient termii;
     private final DeveloperConfig.Sms config;
     private final Instance<DevSmsOutbox> devOutbox;
 
-    public SmsSender(@RestClient SmsGatewayClient gateway, DeveloperConfig config, Instance<DevSmsOutbox> devOutbox) {
+    public SmsSender(@RestClient SmsGatewayClient gateway, @RestClient TermiiClient termii, DeveloperConfig config,
+            Instance<DevSmsOutbox> devOutbox) {
         this.gateway = gateway;
+        this.termii = termii;
         this.config = config.sms();
         this.devOutbox = devOutbox;
     }
@@ -41,13 +44,21 @@ public class SmsSender {
             }
             return Uni.createFrom().voidItem();
         }
-        String authorization = config.apiKey().map(k -> "Bearer " + k).orElse(null);
-        return gateway.send(authorization, new SmsGatewayClient.SmsMessage(mobile, config.sender(), text))
-                .invoke(() -> Log.infof("passcode sent to %s", masked(mobile))).onFailure().transform(e -> {
+        return deliver(mobile, text).invoke(() -> Log.infof("passcode sent to %s", masked(mobile))).onFailure()
+                .transform(e -> {
                     Log.warnf("SMS gateway failed for %s: %s", masked(mobile), e.getClass().getSimpleName());
                     return new ApiException(503,
                             ErrorBody.of("could not send the passcode, try again later.", "SMS_UNAVAILABLE"));
                 });
+    }
+
+    private Uni<Void> deliver(String mobile, String text) {
+        if ("termii".equals(config.provider())) {
+            return termii.send(new TermiiClient.Send(config.apiKey().orElse(null), mobile, config.sender(), text,
+                    "plain", config.channel())).replaceWithVoid();
+        }
+        String authorization = config.apiKey().map(k -> "Bearer " + k).orElse(null);
+        return gateway.send(authorization, new SmsGatewayClient.SmsMessage(mobile, config.sender(), text));
     }
 
     static String masked(String mobile) {

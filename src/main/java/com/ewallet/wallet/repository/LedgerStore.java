@@ -11,6 +11,7 @@ import com.ewallet.wallet.BankTransfer;
 import com.ewallet.wallet.LedgerEntry;
 import com.ewallet.wallet.LedgerEntry.Activity;
 import com.ewallet.wallet.TransactionResult;
+import com.ewallet.wallet.VtuPurchase;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,13 +34,21 @@ public class LedgerStore {
     private static final String LEDGER_TWO = LEDGER_INSERT + LEDGER_ROW + ", " + LEDGER_ROW;
     private static final String MOVEMENT_OF = "SELECT l.reference, l.activity, l.amount, l.balance_after,"
             + " l.counterparty FROM ledger_entries l JOIN accounts a ON a.id = l.account_id"
-            + " WHERE l.reference = ? AND a.user_id = ? AND l.activity <> '" + Activity.BANK_REFUND + "'";
+            + " WHERE l.reference = ? AND a.user_id = ? AND l.activity NOT IN ('" + Activity.BANK_REFUND + "', '"
+            + Activity.VTU_REFUND + "')";
     private static final String BANK_INSERT = "INSERT INTO bank_transfers (reference, account_id, app_id, bank_code,"
             + " beneficiary_name, beneficiary_account, amount, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String BANK_LOCK = "SELECT id, reference, account_id, app_id, bank_code, beneficiary_name,"
             + " beneficiary_account, amount, status, created_at, settled_at FROM bank_transfers WHERE reference = ?"
             + " FOR UPDATE";
     private static final String BANK_SETTLE = "UPDATE bank_transfers SET status = ?, settled_at = ? WHERE id = ?";
+    private static final String VTU_INSERT = "INSERT INTO vtu_purchases (reference, request_id, account_id, app_id,"
+            + " provider, mobile, amount, status, next_check_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String VTU_LOCK = "SELECT id, reference, request_id, account_id, app_id, provider, mobile,"
+            + " amount, status, provider_code, checks, next_check_at, created_at, settled_at FROM vtu_purchases"
+            + " WHERE reference = ? FOR UPDATE";
+    private static final String VTU_SETTLE = "UPDATE vtu_purchases SET status = ?, provider_code = ?, settled_at = ?"
+            + " WHERE id = ?";
 
     private final Pool pool;
 
@@ -98,6 +107,49 @@ public class LedgerStore {
 
     public Uni<Void> saveSettlement(SqlConnection c, BankTransfer t) {
         return c.preparedQuery(BANK_SETTLE).execute(Tuple.of(t.status, t.settledAt, t.id)).replaceWithVoid();
+    }
+
+    public Uni<Void> insertVtuPurchase(SqlConnection c, VtuPurchase p) {
+        List<Object> values = new ArrayList<>(10);
+        values.add(p.reference);
+        values.add(p.requestId);
+        values.add(p.accountId);
+        values.add(p.appId);
+        values.add(p.provider);
+        values.add(p.mobile);
+        values.add(p.amount);
+        values.add(p.status);
+        values.add(p.nextCheckAt);
+        values.add(p.createdAt);
+        return c.preparedQuery(VTU_INSERT).execute(Tuple.from(values)).replaceWithVoid();
+    }
+
+    public Uni<VtuPurchase> lockVtuPurchase(SqlConnection c, String reference) {
+        return c.preparedQuery(VTU_LOCK).execute(Tuple.of(reference)).map(rows -> first(rows, LedgerStore::vtu));
+    }
+
+    public Uni<Void> saveVtuSettlement(SqlConnection c, VtuPurchase p) {
+        return c.preparedQuery(VTU_SETTLE).execute(Tuple.of(p.status, p.providerCode, p.settledAt, p.id))
+                .replaceWithVoid();
+    }
+
+    private static VtuPurchase vtu(Row row) {
+        VtuPurchase p = new VtuPurchase();
+        p.id = row.getLong(0);
+        p.reference = row.getString(1);
+        p.requestId = row.getString(2);
+        p.accountId = row.getLong(3);
+        p.appId = row.getLong(4);
+        p.provider = row.getString(5);
+        p.mobile = row.getString(6);
+        p.amount = row.getLong(7);
+        p.status = row.getString(8);
+        p.providerCode = row.getString(9);
+        p.checks = row.getInteger(10);
+        p.nextCheckAt = row.getLocalDateTime(11);
+        p.createdAt = row.getLocalDateTime(12);
+        p.settledAt = row.getLocalDateTime(13);
+        return p;
     }
 
     private static BankTransfer bankTransfer(Row row) {

@@ -22,13 +22,11 @@ import com.ewallet.auth.Caller;
 import com.ewallet.auth.rest.AccessTokenForMove;
 import com.ewallet.auth.rest.AccessTokenRequired;
 import com.ewallet.auth.rest.CurrentCaller;
-import com.ewallet.common.ApiException;
 import com.ewallet.common.FailureMessage;
 import com.ewallet.common.Uninterruptible;
 import com.ewallet.wallet.BalanceView;
 import com.ewallet.wallet.BankDestination;
 import com.ewallet.wallet.HistoryPage;
-import com.ewallet.wallet.MoneyConfig;
 import com.ewallet.wallet.MoneyErrors;
 import com.ewallet.wallet.MoneyMove;
 import com.ewallet.wallet.TransactionResult;
@@ -49,13 +47,11 @@ public class WalletResource {
     private final MoneyService money;
     private final AccountQueryService queries;
     private final CurrentCaller caller;
-    private final MoneyConfig.History paging;
 
-    public WalletResource(MoneyService money, AccountQueryService queries, CurrentCaller caller, MoneyConfig config) {
+    public WalletResource(MoneyService money, AccountQueryService queries, CurrentCaller caller) {
         this.money = money;
         this.queries = queries;
         this.caller = caller;
-        this.paging = config.history();
     }
 
     public record TopUpRequest(@NotNull Long amount) {
@@ -109,25 +105,7 @@ public class WalletResource {
     @APIResponse(responseCode = "200", description = "A page of the history, newest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryPage.class), example = Examples.HISTORY))
     public Uni<HistoryPage> transactions(@RestQuery String limit, @RestQuery String cursor) {
         long userId = caller.get().userId();
-        int size = pageSize(limit);
-        return Uninterruptible.run(() -> queries.history(userId, cursor, size));
-    }
-
-    private int pageSize(String limit) {
-        if (limit == null) {
-            return paging.defaultLimit();
-        }
-        int max = paging.maxLimit();
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.badRequest("invalid limit.", "INVALID_LIMIT", "limit",
-                "must be a whole number from 1 to " + max);
+        return Uninterruptible.run(() -> queries.history(userId, cursor, limit));
     }
 
     private Uni<Response> move(MoneyMove move, ClientHeaders headers, HttpServerRequest request) {

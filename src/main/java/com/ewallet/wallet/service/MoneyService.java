@@ -10,6 +10,7 @@ import com.ewallet.wallet.MoneyErrors;
 import com.ewallet.wallet.MoneyMove;
 import com.ewallet.wallet.MoveResult;
 import com.ewallet.wallet.Origin;
+import com.ewallet.wallet.VtuView;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,12 +26,14 @@ public class MoneyService {
     private final Movements movements;
     private final Pool pool;
     private final MoneyConfig.Money limits;
+    private final BankDirectory banks;
 
-    MoneyService(IdempotentExecutor executor, Movements movements, Pool pool, MoneyConfig config) {
+    MoneyService(IdempotentExecutor executor, Movements movements, Pool pool, MoneyConfig config, BankDirectory banks) {
         this.executor = executor;
         this.movements = movements;
         this.pool = pool;
         this.limits = config.money();
+        this.banks = banks;
     }
 
     /**
@@ -49,13 +52,23 @@ public class MoneyService {
         return Uninterruptible.run(() -> pool.withTransaction(c -> movements.settle(c, reference, success)));
     }
 
+    /**
+     * Settles a pending airtime purchase with the provider's answer (the request that bought it, or the reconciler): a
+     * failure returns the money. Settling a settled purchase changes nothing and answers it as it is.
+     */
+    public Uni<VtuView> settleVtu(String reference, boolean success, String providerCode) {
+        return Uninterruptible
+                .run(() -> pool.withTransaction(c -> movements.settleVtu(c, reference, success, providerCode)));
+    }
+
     /** The request's own checks, before any database work; the balance and limits are checked under the lock. */
     void check(MoneyMove move) {
         if (move.amount() < 1 || move.amount() > limits.maxAmount()) {
             throw MoneyErrors.amountOutOfRange(limits.maxAmount());
         }
-        if (move instanceof MoneyMove.ToBank bank && !limits.banks().contains(bank.destination().bankCode())) {
-            throw MoneyErrors.rejected("UNKNOWN_BANK", bank.bankField(), "must be one of " + limits.banks());
+        if (move instanceof MoneyMove.ToBank bank && !banks.isActive(bank.destination().bankCode())) {
+            throw MoneyErrors.rejected("UNKNOWN_BANK", bank.bankField(),
+                    "must be the code of an active bank (GET /v1/queries/banks)");
         }
     }
 }

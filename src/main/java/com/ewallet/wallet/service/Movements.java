@@ -1,5 +1,7 @@
 package com.ewallet.wallet.service;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,8 @@ import com.ewallet.wallet.MoneyErrors;
 import com.ewallet.wallet.MoneyMove;
 import com.ewallet.wallet.Origin;
 import com.ewallet.wallet.TransactionResult;
+import com.ewallet.wallet.VtuPurchase;
+import com.ewallet.wallet.VtuView;
 import com.ewallet.wallet.repository.AccountStore;
 import com.ewallet.wallet.repository.LedgerStore;
 import com.ewallet.wallet.repository.Parties;
@@ -36,6 +40,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 class Movements {
 
+    /** When a purchase nobody has asked the provider about yet is due for the reconciler. */
+    static final Duration FIRST_VTU_CHECK = Duration.ofMinutes(1);
+
     private final AccountStore accounts;
     private final LedgerStore ledger;
     private final TierLimits tiers;
@@ -52,6 +59,9 @@ class Movements {
         }
         if (move instanceof MoneyMove.ToBank toBank) {
             return toBank(c, reference, origin, toBank.amount(), toBank.destination());
+        }
+        if (move instanceof MoneyMove.Vtu vtu) {
+            return vtu(c, reference, origin, vtu);
         }
         if (move instanceof MoneyMove.ToWallet toWallet) {
             return accounts.resolveByNumber(c, origin.userId(), toWallet.accountNumber())
@@ -95,6 +105,61 @@ class Movements {
             transfer.createdAt = entry.createdAt;
             return ledger.insert(c, entry).call(() -> ledger.insertBankTransfer(c, transfer))
                     .call(() -> accounts.save(c, account)).replaceWith(result(entry));
+        });
+    }
+
+    /**
+     * Debits the wallet now and records the purchase PENDING; the provider is asked after this commits. Should this
+     * replica stop before asking, the reconciler finds the purchase due a minute later and asks the provider about it.
+     */
+    private Uni<TransactionResult> vtu(SqlConnection c, String reference, Origin origin, MoneyMove.Vtu vtu) {
+        return accounts.lockByUserId(c, origin.userId()).flatMap(account -> {
+            MoneyErrors.requireAccount(account);
+            tiers.debit(account, vtu.amount(), Clock.nowUtc().toLocalDate());
+            LedgerEntry entry = apply(account, vtu.amount(), Direction.DEBIT, Activity.VTU, reference,
+                    "vtu:" + vtu.provider() + ":" + vtu.mobile(), origin);
+            VtuPurchase purchase = new VtuPurchase();
+            purchase.reference = reference;
+            purchase.requestId = VtuPurchase.requestId(reference, Instant.now());
+            purchase.accountId = account.id;
+            purchase.appId = origin.appId();
+            purchase.provider = vtu.provider();
+            purchase.mobile = vtu.mobile();
+            purchase.amount = vtu.amount();
+            purchase.status = VtuPurchase.PENDING;
+            purchase.createdAt = entry.createdAt;
+            purchase.nextCheckAt = entry.createdAt.plus(FIRST_VTU_CHECK);
+            return ledger.insert(c, entry).call(() -> ledger.insertVtuPurchase(c, purchase))
+                    .call(() -> accounts.save(c, account)).replaceWith(result(entry));
+        });
+    }
+
+    /**
+     * Settles a pending airtime purchase with what the provider said: SUCCESS, or FAILED with the money returned by a
+     * VTU_REFUND ledger row. A purchase already settled is left as it is (the request and the reconciler may both learn
+     * the outcome); the purchase row is locked first.
+     */
+    Uni<VtuView> settleVtu(SqlConnection c, String reference, boolean success, String providerCode) {
+        return ledger.lockVtuPurchase(c, reference).flatMap(purchase -> {
+            if (purchase == null) {
+                throw new IllegalStateException("no airtime purchase " + reference);
+            }
+            if (!VtuPurchase.PENDING.equals(purchase.status)) {
+                return Uni.createFrom().item(VtuView.of(purchase));
+            }
+            purchase.settledAt = Clock.nowUtc();
+            purchase.status = success ? VtuPurchase.SUCCESS : VtuPurchase.FAILED;
+            purchase.providerCode = providerCode;
+            Uni<Void> settled = ledger.saveVtuSettlement(c, purchase);
+            if (success) {
+                return settled.replaceWith(VtuView.of(purchase));
+            }
+            return settled.chain(() -> accounts.lockById(c, purchase.accountId)).flatMap(account -> {
+                Origin system = new Origin(account.userId, purchase.appId, "0.0.0.0", "vtu settlement", null, null);
+                LedgerEntry refund = apply(account, purchase.amount, Direction.CREDIT, Activity.VTU_REFUND,
+                        purchase.reference, "vtu:" + purchase.provider + ":" + purchase.mobile, system);
+                return ledger.insert(c, refund).call(() -> accounts.save(c, account)).replaceWith(VtuView.of(purchase));
+            });
         });
     }
 

@@ -13,7 +13,20 @@ import com.ewallet.wallet.MoneyMove;
 /** The movement types and the checks {@link MoneyService} makes before any database work. */
 class MoneyMoveTest {
 
-    private final MoneyService money = new MoneyService(null, null, null, new TestMoneyConfig());
+    private final MoneyService money = new MoneyService(null, null, null, new TestMoneyConfig(), banks("bni", "bri"));
+
+    /** The active banks, as the directory would have read them from the table. */
+    static BankDirectory banks(String... codes) {
+        BankDirectory directory = new BankDirectory(null);
+        directory.replace(java.util.Arrays.stream(codes).map(code -> {
+            com.ewallet.wallet.Bank bank = new com.ewallet.wallet.Bank();
+            bank.code = code;
+            bank.name = code.toUpperCase();
+            bank.active = true;
+            return bank;
+        }).toList());
+        return directory;
+    }
 
     @Test
     void canonicalFormsStayAsStoredWithIdempotencyKeys() {
@@ -25,6 +38,7 @@ class MoneyMoveTest {
                 .isEqualTo("transfer|bank|bni|300");
         assertThat(new MoneyMove.ToBank(300, new BankDestination("bri", "  Alice ", "99887766")).canonical())
                 .isEqualTo("v1|bank|bri|99887766|Alice|300");
+        assertThat(new MoneyMove.Vtu(5000, "mtn", "2348031234567").canonical()).isEqualTo("vtu|mtn|2348031234567|5000");
     }
 
     @Test
@@ -42,6 +56,7 @@ class MoneyMoveTest {
         assertThat(new MoneyMove.ToWallet(1, "1234567890").kind()).isEqualTo("wallet_transfer");
         assertThat(new MoneyMove.ToPhone(1, "6281200000001").kind()).isEqualTo("wallet_transfer");
         assertThat(new MoneyMove.ToBank(1, BankDestination.bank("bni")).kind()).isEqualTo("bank_transfer");
+        assertThat(new MoneyMove.Vtu(1, "mtn", "2348031234567").kind()).isEqualTo("vtu");
     }
 
     @Test
@@ -49,7 +64,8 @@ class MoneyMoveTest {
         for (long amount : new long[] { 0, -1, TestMoneyConfig.MAX_AMOUNT + 1, Long.MIN_VALUE }) {
             for (MoneyMove move : new MoneyMove[] { new MoneyMove.TopUp(amount),
                     new MoneyMove.ToWallet(amount, "1234567890"), new MoneyMove.ToPhone(amount, "6281200000001"),
-                    new MoneyMove.ToBank(amount, BankDestination.bank("bni")) }) {
+                    new MoneyMove.ToBank(amount, BankDestination.bank("bni")),
+                    new MoneyMove.Vtu(amount, "mtn", "2348031234567") }) {
                 assertThatThrownBy(() -> money.check(move)).as("%s", move).isInstanceOf(ApiException.class)
                         .hasMessage("AMOUNT_OUT_OF_RANGE");
             }

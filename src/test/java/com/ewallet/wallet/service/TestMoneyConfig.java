@@ -2,7 +2,6 @@ package com.ewallet.wallet.service;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,11 +19,6 @@ final class TestMoneyConfig implements MoneyConfig {
             @Override
             public long maxAmount() {
                 return MAX_AMOUNT;
-            }
-
-            @Override
-            public List<String> banks() {
-                return List.of("bni", "bri");
             }
 
             @Override
