@@ -36,6 +36,7 @@ APP="$ROOT/target/quarkus-app"
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
 openssl rsa -in "$WORK/private.pem" -pubout -out "$WORK/public.pem" 2>/dev/null
+openssl rand -base64 32 >"$WORK/app-secret.kek"
 
 sql() { mariadb -uroot -h127.0.0.1 -N "$@"; }
 sql -e "DROP DATABASE IF EXISTS $DB"
@@ -45,6 +46,7 @@ launch() { # starts the service, waits until it is ready; sets PID and ready_ms
     local start
     start=$(date +%s%N)
     DB_NAME=$DB WALLET_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" WALLET_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
+        WALLET_DEVELOPER_SECRET_KEK_LOCATION="$WORK/app-secret.kek" \
         WALLET_AUTH_COOKIE_SECURE=false LOG_JSON=false PORT=$PORT QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
         WALLET_LOGIN_MAX_FAILURES=1000000 WALLET_AUTH_BCRYPT_COST=4 \
         MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' _ "$APP" \
