@@ -28,8 +28,11 @@ public class DeveloperFilters {
     private final AuthService auth;
     private final CurrentApp currentApp;
     private final CurrentCaller currentCaller;
+    private final V1ErrorShape v1Errors;
 
-    public DeveloperFilters(AppService apps, AuthService auth, CurrentApp currentApp, CurrentCaller currentCaller) {
+    public DeveloperFilters(AppService apps, AuthService auth, CurrentApp currentApp, CurrentCaller currentCaller,
+            V1ErrorShape v1Errors) {
+        this.v1Errors = v1Errors;
         this.apps = apps;
         this.auth = auth;
         this.currentApp = currentApp;
@@ -52,8 +55,8 @@ public class DeveloperFilters {
     /** Every error under /v1, whatever made it (the endpoint, a filter, no matching route or method), enveloped. */
     @ServerResponseFilter
     public void envelope(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getEntity() instanceof ErrorBody error && V1ErrorShape.INSTANCE.appliesTo(path(request))) {
-            response.setEntity(V1ErrorShape.INSTANCE.wrap(error));
+        if (response.getEntity() instanceof ErrorBody error && v1Errors.appliesTo(path(request))) {
+            response.setEntity(v1Errors.wrap(error));
         }
     }
 

@@ -9,8 +9,6 @@ import com.ewallet.common.ErrorShape;
 @Singleton
 public class V1ErrorShape implements ErrorShape {
 
-    static final V1ErrorShape INSTANCE = new V1ErrorShape();
-
     @Override
     public String pathPrefix() {
         return "/v1/";
