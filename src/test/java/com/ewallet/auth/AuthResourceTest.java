@@ -193,6 +193,24 @@ class AuthResourceTest {
     }
 
     @Test
+    void aForgedCsrfValueNamingASessionClearsCookiesButEndsNothing() {
+        TestClient user = TestClient.registered();
+        String sessionId = user.csrfRefresh().substring(0, user.csrfRefresh().indexOf('.'));
+        // Knowing a session's id (it is inside every wallet token too) is not enough to end it.
+        for (String forged : new String[] { sessionId + ".anything",
+                sessionId + "." + "A".repeat(22) + "." + "0".repeat(32),
+                user.csrfRefresh().substring(0, user.csrfRefresh().length() - 1) + "x" }) {
+            Response logout = given().cookie("csrf_refresh_token", forged).cookie("csrf_access_token", forged)
+                    .post("/token/remove");
+            logout.then().statusCode(200).body("msg", equalTo("logout success."));
+            assertThat(logout.getDetailedCookie("csrf_refresh_token").getMaxAge()).isZero();
+            user.authed().get("/api/balance").then().statusCode(200);
+        }
+        given().cookie("csrf_refresh_token", user.csrfRefresh()).post("/token/remove").then().statusCode(200);
+        user.authed().get("/api/balance").then().statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
+    }
+
+    @Test
     void logoutWithNothingStillSucceeds() {
         given().post("/token/remove").then().statusCode(200).body("msg", equalTo("logout success."));
     }

@@ -91,7 +91,7 @@ public class AuthService {
      */
     public Uni<Void> logout(String csrfAccess, String csrfRefresh, String accessJwt, String refreshJwt) {
         String sessionId = Stream
-                .of(TokenService.sessionOfCsrf(csrfRefresh), TokenService.sessionOfCsrf(csrfAccess),
+                .of(tokens.sessionOfCsrf(csrfRefresh), tokens.sessionOfCsrf(csrfAccess),
                         sessionOfToken(accessJwt, TokenType.ACCESS), sessionOfToken(refreshJwt, TokenType.REFRESH))
                 .filter(Objects::nonNull).findFirst().orElse(null);
         if (sessionId == null) {

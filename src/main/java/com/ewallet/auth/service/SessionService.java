@@ -80,7 +80,7 @@ public class SessionService {
         if (rotateWalletRefresh) {
             return rotateWallet(refreshToken, appId);
         }
-        String sessionId = TokenService.sessionOfCsrf(refreshToken);
+        String sessionId = TokenService.sessionPrefix(refreshToken);
         if (sessionId == null) {
             return Uni.createFrom().item(RotateOutcome.revoked());
         }
@@ -97,7 +97,7 @@ public class SessionService {
     /** Rotates an opaque wallet refresh token of {@code appId}; another app's token counts as unknown. */
     @WithTransaction
     Uni<RotateOutcome<WalletTokens>> rotateWallet(String refreshToken, long appId) {
-        String sessionId = TokenService.sessionOfCsrf(refreshToken);
+        String sessionId = TokenService.sessionPrefix(refreshToken);
         if (sessionId == null) {
             return Uni.createFrom().item(RotateOutcome.revoked());
         }

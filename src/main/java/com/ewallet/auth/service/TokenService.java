@@ -1,7 +1,9 @@
 package com.ewallet.auth.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Set;
 
 import jakarta.inject.Singleton;
@@ -47,6 +49,8 @@ public class TokenService {
     private final Duration refreshTtl;
     private final Duration walletTtl;
     private final Cache<String, Verified> verified;
+    // Derived from the signing key, so every replica checks what any replica issued.
+    private final byte[] csrfKey;
 
     public TokenService(SigningKeys keys, JWTParser parser, AuthConfig config) {
         this.keys = keys;
@@ -61,14 +65,19 @@ public class TokenService {
         this.verification.setClockSkew(0);
         this.verification.setRequiredClaims(Set.of("sub", "jti", "exp", TYPE, SESSION));
         this.verified = Caffeine.newBuilder().maximumSize(config.auth().verifiedTokenCacheSize()).build();
+        this.csrfKey = Hashes
+                .sha256Hex("csrf-hmac:" + Base64.getEncoder().encodeToString(keys.privateKey().getEncoded()))
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A cookie token (access or refresh) with its CSRF value. */
     public IssuedToken issue(TokenType type, long userId, String sessionId, String jti, String role) {
         Duration ttl = type == TokenType.ACCESS ? accessTtl : refreshTtl;
         // The CSRF value names the session so that logout can end it from the csrf_* cookies alone, which
-        // are the only ones a browser sends to /token/remove.
-        String csrf = sessionId + "." + RandomIds.token();
+        // are the only ones a browser sends to /token/remove; its MAC keeps anyone who merely knows the
+        // session id (it is inside wallet tokens too) from forging one.
+        String nonce = RandomIds.token();
+        String csrf = sessionId + "." + nonce + "." + csrfMac(sessionId, nonce);
         JwtClaimsBuilder claims = base(type, userId, sessionId, jti, ttl).claim(CSRF, csrf).claim(ROLE, role);
         return new IssuedToken(sign(claims), csrf, ttl.toSeconds());
     }
@@ -150,13 +159,29 @@ public class TokenService {
         }
     }
 
-    /** The session a CSRF value names, or null when it is not of our form. */
-    public static String sessionOfCsrf(String csrf) {
-        if (csrf == null) {
+    /** The session a CSRF value names, or null when it is not one this service issued (its MAC does not check). */
+    public String sessionOfCsrf(String csrf) {
+        String sessionId = sessionPrefix(csrf);
+        if (sessionId == null) {
             return null;
         }
-        int dot = csrf.indexOf('.');
-        return dot == 22 ? csrf.substring(0, dot) : null;
+        String[] parts = csrf.split("\\.", -1);
+        return parts.length == 3 && Hashes.same(parts[2], csrfMac(parts[0], parts[1])) ? sessionId : null;
+    }
+
+    /**
+     * The session id an opaque value ({@code <session id>.<random>}) starts with, or null when it is not of that form.
+     */
+    public static String sessionPrefix(String value) {
+        if (value == null) {
+            return null;
+        }
+        int dot = value.indexOf('.');
+        return dot == 22 ? value.substring(0, dot) : null;
+    }
+
+    private String csrfMac(String sessionId, String nonce) {
+        return Hashes.hmacSha256Hex(csrfKey, "csrf:" + sessionId + "." + nonce).substring(0, 32);
     }
 
     private JwtClaimsBuilder base(TokenType type, long userId, String sessionId, String jti, Duration ttl) {
