@@ -5,7 +5,10 @@ import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** One page of {@code GET /api/transactions}, newest first; {@code nextCursor} is null on the last page. */
+/**
+ * One page of {@code GET /api/transactions}, newest first; {@code nextCursor} is null on the last page. A row shows the
+ * client data it was made with (ip-address, location, User-Agent) only to its author.
+ */
 @RegisterForReflection
 public record HistoryPage(List<Row> data, String nextCursor) {
 
@@ -13,9 +16,11 @@ public record HistoryPage(List<Row> data, String nextCursor) {
             long balanceAfter, String counterparty, String ipAddress, String location, String userAgent,
             LocalDateTime createdAt) {
 
-        public static Row of(LedgerEntry e) {
+        public static Row of(LedgerEntry e, long viewerUserId) {
+            boolean own = e.authorUserId == viewerUserId;
             return new Row(e.reference, e.activity, e.direction, e.amount, e.balanceBefore, e.balanceAfter,
-                    e.counterparty, e.ipAddress, e.location, e.userAgent, e.createdAt);
+                    e.counterparty, own ? e.ipAddress : null, own ? e.location : null, own ? e.userAgent : null,
+                    e.createdAt);
         }
     }
 }

@@ -50,10 +50,11 @@ public class LedgerEntry {
     @Column(length = 64)
     public String counterparty;
 
-    @Column(name = "ip_address", nullable = false, length = 45)
+    /** The client data ({@code ipAddress}, {@code location}, {@code userAgent}) is on the author's own row only. */
+    @Column(name = "ip_address", length = 45)
     public String ipAddress;
 
-    @Column(nullable = false, length = 100)
+    @Column(length = 100)
     public String location;
 
     @Column(name = "user_agent", length = 255)

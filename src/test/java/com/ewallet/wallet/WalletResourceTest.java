@@ -162,4 +162,31 @@ class WalletResourceTest {
                 .statusCode(200);
         given().get("/api/balance").then().statusCode(401).body("code", equalTo("TOKEN_MISSING"));
     }
+
+    @Test
+    void thePayersAddressLocationAndUserAgentStayOnThePayersOwnRow() {
+        TestClient payer = TestClient.registered();
+        TestClient payee = TestClient.registered();
+        payer.topUp(1_000).then().statusCode(200);
+        payer.authed().contentType("application/json").header("ip-address", "10.1.2.3")
+                .header("location", "<img src=x onerror=alert(1)>").header("User-Agent", "payer-agent/1.0")
+                .body(java.util.Map.of("amount", 100, "account", payee.accountNumber)).post("/api/transfer").then()
+                .statusCode(200);
+        payer.authed().get("/api/transactions").then().body("data[0].ipAddress", equalTo("10.1.2.3"))
+                .body("data[0].location", equalTo("<img src=x onerror=alert(1)>"))
+                .body("data[0].userAgent", equalTo("payer-agent/1.0"));
+        payee.authed().get("/api/transactions").then().body("data[0].activity", equalTo("WALLET_TRANSFER"))
+                .body("data[0].direction", equalTo("CREDIT")).body("data[0].ipAddress", equalTo(null))
+                .body("data[0].location", equalTo(null)).body("data[0].userAgent", equalTo(null));
+    }
+
+    @Test
+    void controlCharactersInStoredTextAreRefused() {
+        given().contentType("application/json")
+                .body(java.util.Map.of("email", "ctl" + System.nanoTime() + "@example.com", "password",
+                        "correct-horse-42", "name", "Sari\u0000\u0007", "mobile",
+                        "62811" + System.nanoTime() % 10_000_000))
+                .post("/users").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.name", equalTo("must be printable text"));
+    }
 }

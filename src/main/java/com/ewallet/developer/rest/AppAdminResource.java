@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,7 +45,8 @@ public class AppAdminResource {
         this.caller = caller;
     }
 
-    public record CreateAppRequest(@NotBlank @Size(max = 100) String name) {
+    public record CreateAppRequest(
+            @NotBlank @Size(max = 100) @Pattern(regexp = "\\P{Cc}*", message = "must be printable text") String name) {
     }
 
     /**

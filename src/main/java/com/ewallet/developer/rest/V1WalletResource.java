@@ -74,7 +74,8 @@ public class V1WalletResource {
     public record PhoneTransferRequest(@NotBlank @Size(max = 32) String mobile, @NotNull Long amount) {
     }
 
-    public record BankTransferRequest(@NotBlank @Size(max = 100) String accountName,
+    public record BankTransferRequest(
+            @NotBlank @Size(max = 100) @Pattern(regexp = "\\P{Cc}*", message = "must be printable text") String accountName,
             @NotBlank @Pattern(regexp = "[0-9]{6,20}", message = "must be 6 to 20 digits") String accountNumber,
             @NotBlank @Size(max = 16) String bankCode, @NotNull Long amount) {
     }

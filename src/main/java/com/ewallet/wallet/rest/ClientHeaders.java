@@ -17,6 +17,7 @@ public class ClientHeaders {
     @RestHeader("location")
     @NotBlank(message = "header is required")
     @Size(max = 100, message = "header must be at most 100 characters")
+    @Pattern(regexp = "\\P{Cc}*", message = "header must be printable text")
     public String location;
 
     @RestHeader("ip-address")

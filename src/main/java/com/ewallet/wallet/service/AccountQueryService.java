@@ -57,7 +57,7 @@ public class AccountQueryService {
         long beforeId = decodeCursor(cursor);
         return accounts.findByUserId(userId)
                 .flatMap(account -> ledger.page(MoneyErrors.requireAccount(account).id, beforeId, limit + 1))
-                .map(rows -> page(rows, limit));
+                .map(rows -> page(rows, limit, userId));
     }
 
     /** An airtime purchase of this user's account, for follow-up. */
@@ -88,11 +88,11 @@ public class AccountQueryService {
                 });
     }
 
-    private static HistoryPage page(List<LedgerEntry> rows, int limit) {
+    private static HistoryPage page(List<LedgerEntry> rows, int limit, long viewerUserId) {
         boolean more = rows.size() > limit;
         List<LedgerEntry> shown = more ? rows.subList(0, limit) : rows;
         String next = more ? encodeCursor(shown.get(shown.size() - 1).id) : null;
-        return new HistoryPage(shown.stream().map(HistoryPage.Row::of).toList(), next);
+        return new HistoryPage(shown.stream().map(e -> HistoryPage.Row.of(e, viewerUserId)).toList(), next);
     }
 
     static String encodeCursor(long id) {

@@ -189,7 +189,7 @@ class Movements {
             LedgerEntry debit = apply(payer, amount, Direction.DEBIT, Activity.WALLET_TRANSFER, reference,
                     "wallet:" + payee.accountNumber, origin);
             LedgerEntry credit = apply(payee, amount, Direction.CREDIT, Activity.WALLET_TRANSFER, reference,
-                    "wallet:" + payer.accountNumber, origin);
+                    "wallet:" + payer.accountNumber, origin.authorOnly());
             return ledger.insert(c, debit, credit).call(() -> accounts.save(c, payer, payee))
                     .replaceWith(result(debit));
         });
