@@ -21,9 +21,12 @@ public final class AuthErrors {
     }
 
     public static ApiException wrongType(TokenType expected) {
-        return ApiException.of(401,
-                expected == TokenType.ACCESS ? "Only access tokens are allowed" : "Only refresh tokens are allowed",
-                "TOKEN_WRONG_TYPE");
+        String allowed = switch (expected) {
+        case ACCESS -> "Only access tokens are allowed";
+        case REFRESH -> "Only refresh tokens are allowed";
+        case WALLET -> "Only wallet access tokens are allowed";
+        };
+        return ApiException.of(401, allowed, "TOKEN_WRONG_TYPE");
     }
 
     public static ApiException revoked() {

@@ -156,7 +156,8 @@ class DeveloperApiTest extends DeveloperApiSupport {
                 .body("errorCode", equalTo("TOKEN_INVALID"));
         // A cookie access token is not a wallet token.
         v1(a).header("X-App-Wallet-Access-Token", user.cookies.get("access_token_cookie")).get("/v1/users/accounts")
-                .then().statusCode(401).body("errorCode", equalTo("TOKEN_WRONG_TYPE"));
+                .then().statusCode(401).body("errorCode", equalTo("TOKEN_WRONG_TYPE"))
+                .body("error", equalTo("Only wallet access tokens are allowed"));
     }
 
     @Test

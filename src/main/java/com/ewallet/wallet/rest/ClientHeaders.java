@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestHeader;
 
 import com.ewallet.common.Headers;
+import com.ewallet.common.IpAddress;
 import com.ewallet.wallet.Origin;
 
 import io.vertx.core.http.HttpServerRequest;
@@ -22,7 +23,7 @@ public class ClientHeaders {
 
     @RestHeader("ip-address")
     @NotBlank(message = "header is required")
-    @Pattern(regexp = "[0-9A-Fa-f:.]{2,45}", message = "header must be an IPv4 or IPv6 address")
+    @IpAddress(message = "header must be an IPv4 or IPv6 address")
     public String ipAddress;
 
     @RestHeader(Headers.IDEMPOTENCY_KEY)
