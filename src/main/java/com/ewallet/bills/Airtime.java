@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.ewallet.common.ApiException;
+import com.ewallet.wallet.MoneyErrors;
 
 /** What an airtime request may name: a Nigerian network and a Nigerian mobile number. */
 public final class Airtime {
@@ -21,7 +21,7 @@ public final class Airtime {
     public static String network(String provider) {
         String network = provider == null ? null : NETWORKS.get(provider.strip().toLowerCase(Locale.ROOT));
         if (network == null) {
-            throw ApiException.badRequest("transaction failed.", "UNKNOWN_PROVIDER", "provider",
+            throw MoneyErrors.rejected("UNKNOWN_PROVIDER", "provider",
                     "must be one of mtn, glo, airtel, etisalat, 9mobile");
         }
         return network;
@@ -39,7 +39,7 @@ public final class Airtime {
             digits = "234" + digits;
         }
         if (!NIGERIAN_MOBILE.matcher(digits).matches()) {
-            throw ApiException.badRequest("transaction failed.", "INVALID_MOBILE", "mobile",
+            throw MoneyErrors.rejected("INVALID_MOBILE", "mobile",
                     "must be a Nigerian mobile number (234 and 10 digits, or 0 and 10 digits)");
         }
         return digits;

@@ -30,8 +30,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class VtuReconciler {
 
-    private static final int MAX_BACKOFF = 32;
-
     private final VtuPurchaseRepository purchases;
     private final VtpassClient provider;
     private final VtuService vtu;
@@ -84,6 +82,7 @@ public class VtuReconciler {
     }
 
     private Duration backoff(int checks) {
-        return config.recheckAfter().multipliedBy(Math.min(1L << Math.min(checks, 5), MAX_BACKOFF));
+        // Doubling with each check, up to 32 times recheck-after.
+        return config.recheckAfter().multipliedBy(1L << Math.min(checks, 5));
     }
 }

@@ -12,8 +12,8 @@ import com.ewallet.bills.Airtime;
 import com.ewallet.bills.BillsConfig;
 import com.ewallet.common.ApiException;
 import com.ewallet.common.Clock;
-import com.ewallet.common.ErrorBody;
 import com.ewallet.common.Uninterruptible;
+import com.ewallet.wallet.MoneyErrors;
 import com.ewallet.wallet.MoneyMove;
 import com.ewallet.wallet.MoveResult;
 import com.ewallet.wallet.Origin;
@@ -66,9 +66,9 @@ public class VtuService {
                     : Uninterruptible.run(() -> deliver(reference));
             return purchase.map(view -> {
                 if (VtuPurchase.FAILED.equalsIgnoreCase(view.status())) {
-                    ErrorBody refused = new ErrorBody("transaction failed.", "VTU_FAILED", java.util.Map.of("provider",
-                            "the provider did not deliver the airtime; the amount was returned to the wallet"));
-                    throw result.replayed() ? ApiException.replayed(400, refused) : new ApiException(400, refused);
+                    ApiException refused = MoneyErrors.rejected("VTU_FAILED", "provider",
+                            "the provider did not deliver the airtime; the amount was returned to the wallet");
+                    throw result.replayed() ? ApiException.replayed(400, refused.body()) : refused;
                 }
                 return new Bought(result, view);
             });
