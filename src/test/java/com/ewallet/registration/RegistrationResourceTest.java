@@ -62,6 +62,19 @@ class RegistrationResourceTest {
     }
 
     @Test
+    void guessablePasswordsAreRefusedWithTheRuleInTheAnswer() {
+        String email = email();
+        for (String weak : new String[] { "12341234", "abcdabcd", "password1", "qwertyuiop", "iloveyou2",
+                email.substring(0, email.indexOf('@')), "Jakarta2024" }) {
+            given().contentType(ContentType.JSON).body(body(email, weak, mobile())).post("/users").then()
+                    .statusCode(400).body("code", equalTo("WEAK_PASSWORD"))
+                    .body("errors.password", org.hamcrest.Matchers.containsString("at least 3 needed"));
+        }
+        given().contentType(ContentType.JSON).body(body(email, "zq8-Lmv2-Pw", mobile())).post("/users").then()
+                .statusCode(201);
+    }
+
+    @Test
     void weakOrMalformedFieldsAreRejected() {
         given().contentType(ContentType.JSON).body(body(email(), "password", mobile())).post("/users").then()
                 .statusCode(400).body("code", equalTo("WEAK_PASSWORD"));

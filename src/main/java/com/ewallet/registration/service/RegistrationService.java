@@ -1,8 +1,8 @@
 package com.ewallet.registration.service;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +18,7 @@ import com.ewallet.user.UserConfig;
 import com.ewallet.user.repository.UserRepository;
 import com.ewallet.user.service.AdminBootstrap;
 import com.ewallet.user.service.PasswordHasher;
+import com.ewallet.user.service.PasswordStrength;
 import com.ewallet.wallet.Account;
 import com.ewallet.wallet.service.AccountService;
 
@@ -30,18 +31,17 @@ import io.smallrye.mutiny.Uni;
 public class RegistrationService {
 
     public static final String REJECTED = "registration failed.";
-    private static final Set<String> COMMON_PASSWORDS = Set.of("password", "password1", "12345678", "123456789",
-            "1234567890", "qwertyui", "qwerty123", "11111111", "00000000", "iloveyou", "sunshine", "letmein1",
-            "abc12345", "admin123", "welcome1", "passw0rd");
 
     private final UserRepository users;
     private final AccountService accounts;
     private final PasswordHasher hasher;
     private final UserConfig config;
     private final AdminBootstrap admins;
+    private final PasswordStrength strength;
 
     public RegistrationService(UserRepository users, AccountService accounts, PasswordHasher hasher, UserConfig config,
-            AdminBootstrap admins) {
+            AdminBootstrap admins, PasswordStrength strength) {
+        this.strength = strength;
         this.admins = admins;
         this.users = users;
         this.accounts = accounts;
@@ -55,18 +55,26 @@ public class RegistrationService {
         String mobile = Mobile.normalise(rawMobile, config.users().defaultCountryCode())
                 .orElseThrow(() -> ApiException.badRequest(REJECTED, "VALIDATION_FAILED", "mobile",
                         "must be a mobile number with country code, 8 to 15 digits"));
-        checkPassword(password, email);
-        return users.emailTaken(email).flatMap(emailTaken -> {
-            if (emailTaken) {
-                return Uni.createFrom().failure(emailConflict());
-            }
-            return users.mobileTaken(mobile);
-        }).flatMap(mobileTaken -> {
-            if (mobileTaken) {
-                return Uni.createFrom().failure(mobileConflict());
-            }
-            return hasher.hash(password);
-        }).flatMap(hash -> create(email, hash, name.strip(), mobile, admins.roleFor(email)))
+        checkLength(password);
+        return strength.score(password, List.of(email, email.substring(0, Math.max(0, email.indexOf('@'))), name))
+                .flatMap(score -> {
+                    if (score < PasswordStrength.MIN_SCORE) {
+                        throw weak("is too easy to guess (strength " + score + " of 4, at least "
+                                + PasswordStrength.MIN_SCORE + " needed): avoid common words, names, the email,"
+                                + " keyboard runs, sequences and repeats");
+                    }
+                    return users.emailTaken(email);
+                }).flatMap(emailTaken -> {
+                    if (emailTaken) {
+                        return Uni.createFrom().failure(emailConflict());
+                    }
+                    return users.mobileTaken(mobile);
+                }).flatMap(mobileTaken -> {
+                    if (mobileTaken) {
+                        return Uni.createFrom().failure(mobileConflict());
+                    }
+                    return hasher.hash(password);
+                }).flatMap(hash -> create(email, hash, name.strip(), mobile, admins.roleFor(email)))
                 .onFailure(ConstraintViolationException.class).transform(RegistrationService::conflict);
     }
 
@@ -88,13 +96,10 @@ public class RegistrationService {
                 account.type, account.tier);
     }
 
-    static void checkPassword(String password, String email) {
-        String lower = password.toLowerCase(Locale.ROOT);
+    /** bcrypt reads at most 72 bytes: a longer password would be cut without the user knowing. */
+    static void checkLength(String password) {
         if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
             throw weak("must be at most 72 bytes");
-        }
-        if (COMMON_PASSWORDS.contains(lower) || lower.equals(email) || password.chars().distinct().count() < 4) {
-            throw weak("is too easy to guess");
         }
     }
 
