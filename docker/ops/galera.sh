@@ -496,6 +496,26 @@ cmd_kill() {
     echo "galera: node $n (pid $pid) killed with SIGKILL"
 }
 
+# Right after a kill -9 the others still count node N until they suspect it (evs.suspect_timeout, 5 s, plus
+# the vote): a new instance joining meanwhile goes through non-primary views and takes ~10 s longer. Waits
+# until every running node's cluster size no longer counts N.
+wait_dropped() {
+    local n=$1 i expected=0 t0 waited=0 deadline
+    for ((i = 1; i <= NODES; i++)); do
+        if [ "$i" != "$n" ] && running "$i"; then expected=$((expected + 1)); fi
+    done
+    t0=$(now_ms)
+    deadline=$((t0 + 30000))
+    for ((i = 1; i <= NODES; i++)); do
+        if [ "$i" = "$n" ] || ! running "$i"; then continue; fi
+        while [ "$(wsrep "$i" wsrep_cluster_size)" != "$expected" ] && [ "$(now_ms)" -lt "$deadline" ]; do
+            waited=1
+            sleep 0.3
+        done
+    done
+    if [ $waited = 1 ]; then log "node $n: waited $(since "$t0") for the cluster to drop its old instance"; fi
+}
+
 cmd_restart() {
     local n=$1 t0 off how
     [ "$(id -u)" -eq 0 ] || die "restart needs root (it runs the nodes as $RUN_AS)"
@@ -510,6 +530,7 @@ cmd_restart() {
     write_cnf "$n"
     recover_position "$n"
     log "node $n: recovered position $(position "$n") in $(since "$t0")"
+    wait_dropped "$n"
     off=$(log_size "$n")
     # shellcheck disable=SC2046 # one option or nothing
     launch "$n" $(start_args "$n")
