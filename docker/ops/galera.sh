@@ -413,6 +413,15 @@ cmd_start() {
         status_line "already running"
         return 0
     fi
+    if [ ${#up[@]} -gt 0 ]; then
+        local primary=""
+        for n in "${up[@]}"; do
+            if [ "$(wsrep "$n" wsrep_cluster_status)" = Primary ]; then primary=$n; fi
+        done
+        [ -n "$primary" ] || die "node(s) ${up[*]} run but none is in a primary component (quorum lost);" \
+            "run '$PROG stop' and then '$PROG start' to bootstrap again"
+        log "node(s) ${up[*]} running; starting node(s) ${down[*]}"
+    fi
     for n in "${down[@]}"; do write_cnf "$n"; done
     # Like galera_recovery before every start under systemd: the committed position, from InnoDB.
     recover_positions "${down[@]}"
