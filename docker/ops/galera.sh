@@ -334,17 +334,25 @@ transfer_kind() {
 
 log_size() { stat -c %s "$(errlog "$1")" 2>/dev/null || echo 0; }
 
-# Starts a stopped node N into the running cluster and waits until it is Synced; prints how it caught up.
-join_node() {
-    local n=$1 off t0 args
-    off=$(log_size "$n")
+# Starts the given stopped nodes into the running cluster, a second apart, and waits until all are Synced;
+# says how each caught up. Side by side saves ~5 s of a new cluster's start: a joiner that asks for a state
+# transfer while the only donor is busy is told to retry (every second) and gets the next free donor.
+join_nodes() {
+    local n t0 args
+    declare -A off=()
     t0=$(now_ms)
-    args=$(start_args "$n")
-    log "node $n: joining${args:+ from $(position "$n")}"
-    # shellcheck disable=SC2086 # args is one option or nothing
-    launch "$n" $args
-    wait_synced "$n"
-    log "node $n: Synced in $(since "$t0") by $(transfer_kind "$n" "$off")"
+    for n in "$@"; do
+        off[$n]=$(log_size "$n")
+        args=$(start_args "$n")
+        log "node $n: joining${args:+ from $(position "$n")}"
+        # shellcheck disable=SC2086 # args is one option or nothing
+        launch "$n" $args
+        if [ "$n" != "${*: -1}" ]; then sleep 1; fi
+    done
+    for n in "$@"; do
+        wait_synced "$n"
+        log "node $n: Synced $(since "$t0") after the first join began, by $(transfer_kind "$n" "${off[$n]}")"
+    done
 }
 
 stop_node() {
@@ -396,10 +404,13 @@ cmd_start() {
         init_node 1
         for ((n = 2; n <= NODES; n++)); do make_node_dir "$n"; done
         for ((n = 1; n <= NODES; n++)); do write_cnf "$n"; : >"$(node_dir "$n")/position"; done
-        log "node 1: bootstrapping a new cluster"
+        log "node 1: initialised in $(since "$t0"); bootstrapping a new cluster"
+        local t1
+        t1=$(now_ms)
         launch 1 --wsrep-new-cluster
         wait_synced 1
-        for ((n = 2; n <= NODES; n++)); do join_node "$n"; done
+        log "node 1: Synced in $(since "$t1")"
+        join_nodes $(seq 2 "$NODES")
         date -u +%FT%TZ >"$GALERA_DIR/created"
         status_line "started in $(since "$t0")"
         return 0
@@ -453,9 +464,11 @@ cmd_start() {
         wait_synced "$boot"
         up+=("$boot")
     fi
+    local joiners=()
     for n in "${down[@]}"; do
-        [ "$n" = "${boot:-}" ] || join_node "$n"
+        if [ "$n" != "${boot:-}" ]; then joiners+=("$n"); fi
     done
+    if [ ${#joiners[@]} -gt 0 ]; then join_nodes "${joiners[@]}"; fi
     status_line "started in $(since "$t0")"
 }
 
