@@ -27,7 +27,9 @@ Commands:
   restart N     Stop node N if it runs, recover its position (mariadbd --wsrep-recover), start it with
                 --wsrep_start_position=uuid:seqno and wait until it is Synced; says whether it caught up
                 by IST (incremental), by SST (full copy) or needed no transfer.
-  sql N [STMT]  Run STMT on node N, or SQL from stdin (mariadb -uroot -h127.0.0.1 -P<port of N>).
+  sql N [OPT...] [STMT]
+                Run STMT on node N, or SQL from stdin: mariadb -uroot -h127.0.0.1 -P<port of N> with the
+                client options OPT (those starting with -, e.g. -Dewallet -N).
   -h, --help    This text.
 
 Environment, read when the cluster is created and then remembered in \$GALERA_DIR/cluster.env:
@@ -46,7 +48,7 @@ Files: \$GALERA_DIR/nodeN/my.cnf, data/, error.log (the node's log: state transf
 Examples:
   $PROG start && DB_PORT=3307 java -jar target/quarkus-app/quarkus-run.jar
   $PROG sql 2 'CREATE DATABASE demo'; $PROG sql 3 'SHOW DATABASES'
-  $PROG sql 1 < docker/ops/check-invariants.sql     # with USE ewallet; first, or add the name to STMT
+  $PROG sql 1 -Dewallet < docker/ops/check-invariants.sql
   $PROG kill 2; $PROG sql 1 'INSERT ...'; $PROG restart 2   # -> "node 2 rejoined by IST ..."
   $PROG destroy
 EOF
@@ -562,9 +564,13 @@ cmd_restart() {
 }
 
 cmd_sql() {
-    local n=$1
+    local n=$1 opts=()
     shift
-    if [ $# -gt 0 ]; then q "$n" -e "$*"; else q "$n"; fi
+    while [ $# -gt 0 ] && [[ $1 == -* ]]; do
+        opts+=("$1")
+        shift
+    done
+    if [ $# -gt 0 ]; then q "$n" "${opts[@]}" -e "$*"; else q "$n" "${opts[@]}"; fi
 }
 
 main() {
