@@ -141,7 +141,7 @@ ensure_packages() {
 node_pid() {
     local d pid f args
     d=$(node_dir "$1")
-    for f in "$d/data/mysqld.pid" "$d/mysqld.pid" "$d/launch.pid"; do
+    for f in "$d/mysqld.pid" "$d/launch.pid"; do
         [ -s "$f" ] || continue
         pid=$(cat "$f" 2>/dev/null) || continue
         [[ $pid =~ ^[0-9]+$ ]] || continue
@@ -268,7 +268,13 @@ launch() {
     local n=$1 d
     shift
     d=$(node_dir "$n")
-    rm -f "$d/mysqld.pid" "$d/data/mysqld.pid"
+    local port
+    for port in "$(sql_port "$n")" $((GCOMM_PORT + n - 1)); do
+        if [ -n "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]; then
+            die "node $n: port $port is already in use ($(ss -Hltnp "sport = :$port" | grep -o 'users:.*' || true))"
+        fi
+    done
+    rm -f "$d/mysqld.pid"
     setsid "$MARIADBD" --defaults-file="$(cnf "$n")" "$@" </dev/null >>"$d/stdout.log" 2>&1 &
     echo $! >"$d/launch.pid"
 }
@@ -366,7 +372,8 @@ stop_node() {
         [ -d "/proc/$pid" ] || { log "node $n: stopped"; return 0; }
         sleep 0.1
     done
-    die "node $n (pid $pid) still running 120 s after SIGTERM"
+    log "node $n (pid $pid) still running 120 s after SIGTERM"
+    return 1
 }
 
 # ---- commands -----------------------------------------------------------------------------------------------
@@ -492,7 +499,7 @@ cmd_status() {
 cmd_stop() {
     local n
     # Highest node first: the last one to leave is marked safe_to_bootstrap, and that is node 1.
-    for ((n = NODES; n >= 1; n--)); do stop_node "$n"; done
+    for ((n = NODES; n >= 1; n--)); do stop_node "$n" || die "stop failed; kill -9 with '$PROG kill $n'"; done
     echo "galera: stopped (data kept in $GALERA_DIR; start brings it back)"
 }
 
@@ -549,7 +556,7 @@ cmd_restart() {
         if [ "$i" != "$n" ] && running "$i"; then others=1; fi
     done
     [ $others -eq 1 ] || die "no other node runs, nothing to rejoin; use start"
-    stop_node "$n"
+    stop_node "$n" || die "node $n did not stop"
     t0=$(now_ms)
     write_cnf "$n"
     recover_position "$n"
