@@ -7,10 +7,18 @@ import static org.hamcrest.Matchers.equalTo;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -87,7 +95,7 @@ class AuthResourceTest {
     }
 
     @Test
-    void refreshRotatesBothTokensAndTheOldRefreshTokenRevokesTheSession() {
+    void refreshRotatesBothTokensAndTheOldRefreshTokenAfterTheGraceRevokesTheSession() throws Exception {
         TestClient user = TestClient.registered();
         String oldRefresh = user.cookies.get("refresh_token_cookie");
         String oldCsrf = user.csrfRefresh();
@@ -100,7 +108,8 @@ class AuthResourceTest {
         assertThat(newRefresh).isNotEqualTo(oldRefresh);
         given().cookie("access_token_cookie", newAccess).get("/api/balance").then().statusCode(200);
 
-        // Reusing the rotated-out refresh token: 401, and the whole session ends.
+        // Reusing the rotated-out refresh token after the grace (2 s in tests): 401, and the whole session ends.
+        TestClient.pastTheRefreshGrace();
         given().cookie("refresh_token_cookie", oldRefresh).header("X-CSRF-TOKEN", oldCsrf).post("/token/refresh").then()
                 .statusCode(401).body("code", equalTo("TOKEN_REUSED"));
         given().cookie("access_token_cookie", newAccess).get("/api/balance").then().statusCode(401).body("code",
@@ -108,6 +117,68 @@ class AuthResourceTest {
         given().cookie("refresh_token_cookie", newRefresh)
                 .header("X-CSRF-TOKEN", refreshed.getCookie("csrf_refresh_token")).post("/token/refresh").then()
                 .statusCode(401);
+    }
+
+    @Test
+    void twoConcurrentRefreshesWithOneTokenBothGetTheSameNewPairAndTheSessionStaysLive() throws Exception {
+        TestClient user = TestClient.registered();
+        String oldRefresh = user.cookies.get("refresh_token_cookie");
+        String oldCsrf = user.csrfRefresh();
+        int tabs = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(tabs);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < tabs; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return given().cookie("refresh_token_cookie", oldRefresh).header("X-CSRF-TOKEN", oldCsrf)
+                            .post("/token/refresh");
+                }));
+            }
+            start.countDown();
+            Set<Map<String, String>> pairs = new HashSet<>();
+            for (Future<Response> answer : answers) {
+                Response refreshed = answer.get(60, TimeUnit.SECONDS);
+                refreshed.then().statusCode(200).body("msg", equalTo("token refreshed."));
+                pairs.add(refreshed.getCookies());
+            }
+            assertThat(pairs).as("every tab got the same four cookies").hasSize(1);
+            Map<String, String> pair = pairs.iterator().next();
+            assertThat(pair.get("refresh_token_cookie")).isNotEqualTo(oldRefresh);
+
+            given().cookie("access_token_cookie", pair.get("access_token_cookie")).get("/api/balance").then()
+                    .statusCode(200);
+            given().cookie("refresh_token_cookie", pair.get("refresh_token_cookie"))
+                    .header("X-CSRF-TOKEN", pair.get("csrf_refresh_token")).post("/token/refresh").then()
+                    .statusCode(200);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void withinTheGraceOnlyTheTokenRotatedOutLastGetsItsSuccessorAnyOlderOneIsReuse() {
+        TestClient user = TestClient.registered();
+        String first = user.cookies.get("refresh_token_cookie");
+        String firstCsrf = user.csrfRefresh();
+        Response second = given().cookie("refresh_token_cookie", first).header("X-CSRF-TOKEN", firstCsrf)
+                .post("/token/refresh");
+        second.then().statusCode(200);
+        // Shown again at once (a second tab): the same successor, the session lives on.
+        Response again = given().cookie("refresh_token_cookie", first).header("X-CSRF-TOKEN", firstCsrf)
+                .post("/token/refresh");
+        again.then().statusCode(200);
+        assertThat(again.getCookies()).isEqualTo(second.getCookies());
+
+        Response third = given().cookie("refresh_token_cookie", second.getCookie("refresh_token_cookie"))
+                .header("X-CSRF-TOKEN", second.getCookie("csrf_refresh_token")).post("/token/refresh");
+        third.then().statusCode(200);
+        // Two rotations old: reuse even within the grace.
+        given().cookie("refresh_token_cookie", first).header("X-CSRF-TOKEN", firstCsrf).post("/token/refresh").then()
+                .statusCode(401).body("code", equalTo("TOKEN_REUSED"));
+        given().cookie("access_token_cookie", third.getCookie("access_token_cookie")).get("/api/balance").then()
+                .statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
     }
 
     @Test
