@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,12 +36,20 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 class AuthResourceTest {
 
     @Inject
     SigningKeys keys;
+
+    @Inject
+    Pool pool;
 
     @Test
     void loginSetsTheFourCookiesWithTheSeedNamesPathsAndFlags() {
@@ -179,6 +189,44 @@ class AuthResourceTest {
                 .statusCode(401).body("code", equalTo("TOKEN_REUSED"));
         given().cookie("access_token_cookie", third.getCookie("access_token_cookie")).get("/api/balance").then()
                 .statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
+    }
+
+    @Test
+    void logoutWaitsForAMovementInFlightAndIsDatedAfterIt() throws Exception {
+        TestClient user = TestClient.registered();
+        String sessionId = user.csrfRefresh().substring(0, user.csrfRefresh().indexOf('.'));
+        Duration wait = Duration.ofSeconds(30);
+        // Hold the account row: the top-up below takes its session's shared lock, then waits here.
+        SqlConnection holder = pool.getConnection().await().atMost(wait);
+        Transaction held = holder.begin().await().atMost(wait);
+        CompletableFuture<Response> topUp;
+        CompletableFuture<Response> logout;
+        try {
+            holder.preparedQuery("SELECT id FROM accounts WHERE account_number = ? FOR UPDATE")
+                    .execute(Tuple.of(user.accountNumber)).await().atMost(wait);
+            topUp = CompletableFuture.supplyAsync(() -> user.topUp(500));
+            Thread.sleep(1_000);
+            logout = CompletableFuture.supplyAsync(() -> given().cookie("csrf_access_token", user.csrfAccess())
+                    .cookie("csrf_refresh_token", user.csrfRefresh()).post("/token/remove"));
+            Thread.sleep(1_500);
+            assertThat(topUp).as("the top-up waits for the account row").isNotDone();
+            assertThat(logout).as("the logout waits for the top-up in flight").isNotDone();
+        } finally {
+            held.commit().await().atMost(wait);
+            holder.close().await().atMost(wait);
+        }
+        topUp.get(30, TimeUnit.SECONDS).then().statusCode(200);
+        logout.get(30, TimeUnit.SECONDS).then().statusCode(200);
+
+        Row row = pool.preparedQuery("SELECT s.revoked_at, s.revoke_reason, (SELECT MAX(l.created_at) FROM"
+                + " ledger_entries l JOIN accounts a ON a.id = l.account_id WHERE a.account_number = ?) AS moved_at"
+                + " FROM auth_sessions s WHERE s.id = ?").execute(Tuple.of(user.accountNumber, sessionId)).await()
+                .atMost(wait).iterator().next();
+        assertThat(row.getString("revoke_reason")).isEqualTo("LOGOUT");
+        assertThat(row.getLocalDateTime("revoked_at")).as("revoked_at")
+                .isAfterOrEqualTo(row.getLocalDateTime("moved_at"));
+        user.login().then().statusCode(200);
+        assertThat(user.balance()).as("the top-up committed before the session ended").isEqualTo(500);
     }
 
     @Test

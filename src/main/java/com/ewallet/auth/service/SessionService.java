@@ -127,9 +127,21 @@ public class SessionService {
                         }));
     }
 
+    /**
+     * Ends a session (logout). Its row lock waits for the session's money movements in flight, which hold the row
+     * shared until they commit; the time is read once the lock is held, so {@code revoked_at} is never earlier than a
+     * movement the session made.
+     */
     @WithTransaction
     public Uni<Boolean> revoke(String sessionId) {
-        return sessions.revoke(sessionId, REASON_LOGOUT, Clock.nowUtc()).map(n -> n > 0);
+        return sessions.lock(sessionId).map(session -> {
+            if (session == null || session.revokedAt != null) {
+                return false;
+            }
+            session.revokedAt = Clock.nowUtc();
+            session.revokeReason = REASON_LOGOUT;
+            return true;
+        });
     }
 
     /** Ends every session of an app: its wallet tokens stop working at once. */
