@@ -56,7 +56,7 @@ load wallet 12; load bank 12
 sleep 4
 kill -9 "$SERVICE_PID"
 wait "$SERVICE_PID" 2>/dev/null || true
-echo "  readiness while dead: $(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready")"
+echo "  readiness while dead: $(curl -s -o /dev/null -w '%{http_code}' "$MANAGEMENT/q/health/ready")"
 start_service >/dev/null
 echo "  service restarted and ready"
 wait_load

@@ -14,6 +14,7 @@ WARMUP=${WARMUP:-10}
 CONNECTIONS=${CONNECTIONS:-"16 64"}
 SCENARIOS=${SCENARIOS:-"topup bank wallet hot hotwallet history"}
 PORT=${PORT:-18090}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-$((PORT + 1000))}
 # The JVM flags docker/Dockerfile.jvm ships with (JAVA_OPTS replaces them): serial collector, fixed 48 MB heap, the
 # AppCDS archive, native heap trimmed, metaspace given back eagerly; measured to keep the resident set near 250 MB
 # under load without costing throughput on 2 cores.
@@ -23,6 +24,7 @@ JVM_FLAGS="-XX:+UseSerialGC -Xms48m -Xmx48m -Xss256k -XX:ReservedCodeCacheSize=4
 DB=ewallet_bench
 CEILING_DB=ewallet_ceiling
 BASE="http://127.0.0.1:$PORT"
+MANAGEMENT="http://127.0.0.1:$MANAGEMENT_PORT"   # health and metrics
 WORK=$(mktemp -d)
 OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
@@ -47,12 +49,12 @@ launch() { # starts the service, waits until it is ready; sets PID and ready_ms
     start=$(date +%s%N)
     DB_NAME=$DB WALLET_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" WALLET_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
         WALLET_DEVELOPER_SECRET_KEK_LOCATION="$WORK/app-secret.kek" \
-        WALLET_AUTH_COOKIE_SECURE=false LOG_JSON=false PORT=$PORT QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
+        WALLET_AUTH_COOKIE_SECURE=false LOG_JSON=false PORT=$PORT MANAGEMENT_PORT=$MANAGEMENT_PORT QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
         WALLET_LOGIN_MAX_FAILURES=1000000 WALLET_AUTH_BCRYPT_COST=4 \
         MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' _ "$APP" \
         "${JAVA_OPTS:-$JVM_FLAGS}" >"$1" 2>&1 &
     PID=$!
-    until curl -s -o /dev/null "$BASE/q/health/ready"; do
+    until curl -s -o /dev/null "$MANAGEMENT/q/health/ready"; do
         kill -0 "$PID" 2>/dev/null || { echo "the service did not start; see $1" >&2; tail -20 "$1" >&2; exit 1; }
         sleep 0.05
     done

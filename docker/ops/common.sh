@@ -2,9 +2,12 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PORT=${PORT:-18080}
+# Health and metrics are on the management port, never on the API port.
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-$((PORT + 1000))}
 export DB_NAME=${DB_NAME:-ewallet_ops}
 WORK=$(mktemp -d)
 BASE="http://127.0.0.1:$PORT"
+MANAGEMENT="http://127.0.0.1:$MANAGEMENT_PORT"
 
 build() {
     [ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
@@ -15,7 +18,7 @@ build() {
 
 start_service() {
     WALLET_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" WALLET_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
-        WALLET_DEVELOPER_SECRET_KEK_LOCATION="$WORK/app-secret.kek" WALLET_AUTH_COOKIE_SECURE=false LOG_JSON=false PORT=$PORT SHUTDOWN_DELAY=${SHUTDOWN_DELAY:-2s} \
+        WALLET_DEVELOPER_SECRET_KEK_LOCATION="$WORK/app-secret.kek" WALLET_AUTH_COOKIE_SECURE=false LOG_JSON=false PORT=$PORT MANAGEMENT_PORT=$MANAGEMENT_PORT SHUTDOWN_DELAY=${SHUTDOWN_DELAY:-2s} \
         java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >>"$WORK/service.log" 2>&1 &
     SERVICE_PID=$!
     wait_for 200 60
@@ -24,7 +27,7 @@ start_service() {
 # wait_for STATUS SECONDS: polls readiness until it answers STATUS.
 wait_for() {
     local want=$1 limit=$2 t=0
-    while [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" || true)" != "$want" ]; do
+    while [ "$(curl -s -o /dev/null -w '%{http_code}' "$MANAGEMENT/q/health/ready" || true)" != "$want" ]; do
         sleep 0.5; t=$((t + 1))
         if [ $t -ge $((limit * 2)) ]; then echo "readiness did not become $want within ${limit}s" >&2; return 1; fi
     done

@@ -4,10 +4,10 @@
 source "$(dirname "$0")/common.sh"
 build
 start_service >/dev/null
-echo "ready: $(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready")"
+echo "ready: $(curl -s -o /dev/null -w '%{http_code}' "$MANAGEMENT/q/health/ready")"
 trap 'cleanup; pgrep -x mariadbd >/dev/null || start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd' EXIT
 mariadb-admin -uroot -h127.0.0.1 shutdown
-echo "database stopped; readiness DOWN after $(wait_for 503 60)s; liveness $(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/live")"
+echo "database stopped; readiness DOWN after $(wait_for 503 60)s; liveness $(curl -s -o /dev/null -w '%{http_code}' "$MANAGEMENT/q/health/live")"
 while pgrep -x mariadbd >/dev/null; do sleep 0.5; done
 start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
 echo "database started; readiness UP again after $(wait_for 200 120)s"

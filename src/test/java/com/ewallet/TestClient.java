@@ -52,6 +52,11 @@ public final class TestClient {
         return client;
     }
 
+    /** Waits out {@code wallet.auth.refresh-grace} of the test profile (2 s): a rotated-out refresh token is reuse. */
+    public static void pastTheRefreshGrace() throws InterruptedException {
+        Thread.sleep(2_300);
+    }
+
     public Response login() {
         Response response = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
                 .post("/token/auth");

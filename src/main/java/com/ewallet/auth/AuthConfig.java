@@ -55,6 +55,14 @@ public interface AuthConfig {
          */
         @WithDefault("4096")
         int verifiedTokenCacheSize();
+
+        /**
+         * How long a rotated-out refresh token (cookie, or a rotating wallet one) still gets the tokens that replaced
+         * it, so that two tabs refreshing at once keep their session; after that, showing it revokes the session. 0
+         * turns the grace off.
+         */
+        @WithDefault("PT5S")
+        Duration refreshGrace();
     }
 
     interface Login {

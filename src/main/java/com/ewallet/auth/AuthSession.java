@@ -36,6 +36,10 @@ public class AuthSession {
     @Column(name = "expires_at", nullable = false)
     public LocalDateTime expiresAt;
 
+    /** When the refresh token last rotated: the refresh grace counts from here, and the current pair's iat. */
+    @Column(name = "rotated_at")
+    public LocalDateTime rotatedAt;
+
     @Column(name = "revoked_at")
     public LocalDateTime revokedAt;
 

@@ -13,7 +13,11 @@ import jakarta.validation.Payload;
 
 import io.netty.util.NetUtil;
 
-/** A textual IPv4 or IPv6 address (no host names, nothing looked up); null passes (combine with NotBlank). */
+/**
+ * A textual IPv4 or IPv6 address (no host names, nothing looked up); null passes (combine with NotBlank). Only hex
+ * digits, dots and colons: no brackets and no IPv6 zone id ({@code fe80::1%eth0}), whose free text a client could fill
+ * with markup.
+ */
 @Documented
 @Constraint(validatedBy = IpAddress.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
@@ -29,8 +33,12 @@ public @interface IpAddress {
     class Validator implements ConstraintValidator<IpAddress, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null
-                    || value.length() <= 45 && (NetUtil.isValidIpV4Address(value) || NetUtil.isValidIpV6Address(value));
+            return value == null || value.length() <= 45 && value.chars().allMatch(Validator::allowed)
+                    && (NetUtil.isValidIpV4Address(value) || NetUtil.isValidIpV6Address(value));
+        }
+
+        private static boolean allowed(int c) {
+            return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.' || c == ':';
         }
     }
 }

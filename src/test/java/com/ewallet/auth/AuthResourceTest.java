@@ -6,11 +6,21 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -26,12 +36,20 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 class AuthResourceTest {
 
     @Inject
     SigningKeys keys;
+
+    @Inject
+    Pool pool;
 
     @Test
     void loginSetsTheFourCookiesWithTheSeedNamesPathsAndFlags() {
@@ -87,7 +105,7 @@ class AuthResourceTest {
     }
 
     @Test
-    void refreshRotatesBothTokensAndTheOldRefreshTokenRevokesTheSession() {
+    void refreshRotatesBothTokensAndTheOldRefreshTokenAfterTheGraceRevokesTheSession() throws Exception {
         TestClient user = TestClient.registered();
         String oldRefresh = user.cookies.get("refresh_token_cookie");
         String oldCsrf = user.csrfRefresh();
@@ -100,7 +118,8 @@ class AuthResourceTest {
         assertThat(newRefresh).isNotEqualTo(oldRefresh);
         given().cookie("access_token_cookie", newAccess).get("/api/balance").then().statusCode(200);
 
-        // Reusing the rotated-out refresh token: 401, and the whole session ends.
+        // Reusing the rotated-out refresh token after the grace (2 s in tests): 401, and the whole session ends.
+        TestClient.pastTheRefreshGrace();
         given().cookie("refresh_token_cookie", oldRefresh).header("X-CSRF-TOKEN", oldCsrf).post("/token/refresh").then()
                 .statusCode(401).body("code", equalTo("TOKEN_REUSED"));
         given().cookie("access_token_cookie", newAccess).get("/api/balance").then().statusCode(401).body("code",
@@ -108,6 +127,106 @@ class AuthResourceTest {
         given().cookie("refresh_token_cookie", newRefresh)
                 .header("X-CSRF-TOKEN", refreshed.getCookie("csrf_refresh_token")).post("/token/refresh").then()
                 .statusCode(401);
+    }
+
+    @Test
+    void twoConcurrentRefreshesWithOneTokenBothGetTheSameNewPairAndTheSessionStaysLive() throws Exception {
+        TestClient user = TestClient.registered();
+        String oldRefresh = user.cookies.get("refresh_token_cookie");
+        String oldCsrf = user.csrfRefresh();
+        int tabs = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(tabs);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < tabs; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return given().cookie("refresh_token_cookie", oldRefresh).header("X-CSRF-TOKEN", oldCsrf)
+                            .post("/token/refresh");
+                }));
+            }
+            start.countDown();
+            Set<Map<String, String>> pairs = new HashSet<>();
+            for (Future<Response> answer : answers) {
+                Response refreshed = answer.get(60, TimeUnit.SECONDS);
+                refreshed.then().statusCode(200).body("msg", equalTo("token refreshed."));
+                pairs.add(refreshed.getCookies());
+            }
+            assertThat(pairs).as("every tab got the same four cookies").hasSize(1);
+            Map<String, String> pair = pairs.iterator().next();
+            assertThat(pair.get("refresh_token_cookie")).isNotEqualTo(oldRefresh);
+
+            given().cookie("access_token_cookie", pair.get("access_token_cookie")).get("/api/balance").then()
+                    .statusCode(200);
+            given().cookie("refresh_token_cookie", pair.get("refresh_token_cookie"))
+                    .header("X-CSRF-TOKEN", pair.get("csrf_refresh_token")).post("/token/refresh").then()
+                    .statusCode(200);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void withinTheGraceOnlyTheTokenRotatedOutLastGetsItsSuccessorAnyOlderOneIsReuse() {
+        TestClient user = TestClient.registered();
+        String first = user.cookies.get("refresh_token_cookie");
+        String firstCsrf = user.csrfRefresh();
+        Response second = given().cookie("refresh_token_cookie", first).header("X-CSRF-TOKEN", firstCsrf)
+                .post("/token/refresh");
+        second.then().statusCode(200);
+        // Shown again at once (a second tab): the same successor, the session lives on.
+        Response again = given().cookie("refresh_token_cookie", first).header("X-CSRF-TOKEN", firstCsrf)
+                .post("/token/refresh");
+        again.then().statusCode(200);
+        assertThat(again.getCookies()).isEqualTo(second.getCookies());
+
+        Response third = given().cookie("refresh_token_cookie", second.getCookie("refresh_token_cookie"))
+                .header("X-CSRF-TOKEN", second.getCookie("csrf_refresh_token")).post("/token/refresh");
+        third.then().statusCode(200);
+        // Two rotations old: reuse even within the grace.
+        given().cookie("refresh_token_cookie", first).header("X-CSRF-TOKEN", firstCsrf).post("/token/refresh").then()
+                .statusCode(401).body("code", equalTo("TOKEN_REUSED"));
+        given().cookie("access_token_cookie", third.getCookie("access_token_cookie")).get("/api/balance").then()
+                .statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
+    }
+
+    @Test
+    void logoutWaitsForAMovementInFlightAndIsDatedAfterIt() throws Exception {
+        TestClient user = TestClient.registered();
+        String sessionId = user.csrfRefresh().substring(0, user.csrfRefresh().indexOf('.'));
+        Duration wait = Duration.ofSeconds(30);
+        // Hold the account row: the top-up below takes its session's shared lock, then waits here.
+        SqlConnection holder = pool.getConnection().await().atMost(wait);
+        Transaction held = holder.begin().await().atMost(wait);
+        CompletableFuture<Response> topUp;
+        CompletableFuture<Response> logout;
+        try {
+            holder.preparedQuery("SELECT id FROM accounts WHERE account_number = ? FOR UPDATE")
+                    .execute(Tuple.of(user.accountNumber)).await().atMost(wait);
+            topUp = CompletableFuture.supplyAsync(() -> user.topUp(500));
+            Thread.sleep(1_000);
+            logout = CompletableFuture.supplyAsync(() -> given().cookie("csrf_access_token", user.csrfAccess())
+                    .cookie("csrf_refresh_token", user.csrfRefresh()).post("/token/remove"));
+            Thread.sleep(1_500);
+            assertThat(topUp).as("the top-up waits for the account row").isNotDone();
+            assertThat(logout).as("the logout waits for the top-up in flight").isNotDone();
+        } finally {
+            held.commit().await().atMost(wait);
+            holder.close().await().atMost(wait);
+        }
+        topUp.get(30, TimeUnit.SECONDS).then().statusCode(200);
+        logout.get(30, TimeUnit.SECONDS).then().statusCode(200);
+
+        Row row = pool.preparedQuery("SELECT s.revoked_at, s.revoke_reason, (SELECT MAX(l.created_at) FROM"
+                + " ledger_entries l JOIN accounts a ON a.id = l.account_id WHERE a.account_number = ?) AS moved_at"
+                + " FROM auth_sessions s WHERE s.id = ?").execute(Tuple.of(user.accountNumber, sessionId)).await()
+                .atMost(wait).iterator().next();
+        assertThat(row.getString("revoke_reason")).isEqualTo("LOGOUT");
+        assertThat(row.getLocalDateTime("revoked_at")).as("revoked_at")
+                .isAfterOrEqualTo(row.getLocalDateTime("moved_at"));
+        user.login().then().statusCode(200);
+        assertThat(user.balance()).as("the top-up committed before the session ended").isEqualTo(500);
     }
 
     @Test

@@ -104,6 +104,7 @@ class StartWithoutKeysIT {
                 .removeIf(name -> name.startsWith("WALLET_AUTH_") || name.startsWith("WALLET_DEVELOPER_"));
         builder.environment().put("DB_NAME", DATABASE);
         builder.environment().put("PORT", "0");
+        builder.environment().put("MANAGEMENT_PORT", "0");
         builder.environment().put("LOG_JSON", "false");
         builder.environment().putAll(extraEnv);
         return builder.redirectOutput(ProcessBuilder.Redirect.PIPE).start();

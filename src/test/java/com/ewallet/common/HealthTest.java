@@ -1,21 +1,37 @@
 package com.ewallet.common;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
+
+import com.ewallet.it.ManagementPort;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class HealthTest {
 
+    private static final String[] MANAGEMENT_PATHS = { "/q/health", "/q/health/live", "/q/health/ready",
+            "/q/health/started", "/q/metrics", "/q/openapi" };
+
     @Test
     void livenessAndReadinessAreUpAndReadinessIncludesTheDatabase() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")).body("checks.name",
-                hasItem(org.hamcrest.Matchers.containsString("Reactive MySQL")));
+        ManagementPort.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementPort.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Reactive MySQL")));
+    }
+
+    @Test
+    void healthMetricsAndTheApiDescriptionAreOnlyOnTheManagementPort() {
+        for (String path : MANAGEMENT_PATHS) {
+            ManagementPort.given().get(path).then().statusCode(200);
+            given().get(path).then().statusCode(404).contentType(startsWith("application/json")).body("code",
+                    equalTo("NOT_FOUND"), "msg", equalTo("not found."));
+        }
     }
 
     @Test

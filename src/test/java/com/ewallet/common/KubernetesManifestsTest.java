@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +28,24 @@ class KubernetesManifestsTest {
         Result validate = run(List.of("node", "validate.mjs"));
         assertThat(validate.exitCode).as(validate.output).isZero();
         assertThat(validate.output).contains("4 manifests valid");
+    }
+
+    @Test
+    void probesAndScrapingUseTheManagementPortWhichTheServiceLeavesOut() throws Exception {
+        String properties = Files.readString(Path.of("src/main/resources/application.properties"));
+        String deployment = Files.readString(Path.of("docker/kubernetes/deployment.yaml"));
+        String service = Files.readString(Path.of("docker/kubernetes/service.yaml"));
+        assertThat(properties).contains("quarkus.management.enabled=true",
+                "quarkus.management.port=${MANAGEMENT_PORT:9000}");
+        assertThat(deployment).contains("- name: management\n              containerPort: 9000",
+                "prometheus.io/port: \"9000\"", "prometheus.io/path: /q/metrics");
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            String section = deployment.substring(deployment.indexOf(probe + ":"));
+            section = section.substring(0, section.indexOf("Seconds"));
+            assertThat(section).as(probe).contains("path: /q/health/", "port: management");
+        }
+        assertThat(service).contains("targetPort: http").doesNotContain("targetPort: management")
+                .doesNotContain("port: 9000");
     }
 
     @Test

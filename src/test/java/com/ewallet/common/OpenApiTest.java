@@ -1,6 +1,5 @@
 package com.ewallet.common;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -20,6 +19,8 @@ import jakarta.ws.rs.PUT;
 
 import org.junit.jupiter.api.Test;
 
+import com.ewallet.it.ManagementPort;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -29,8 +30,8 @@ class OpenApiTest {
 
     @Test
     void everyServedRouteIsDescribedWithItsErrors() throws Exception {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
-                .jsonPath();
+        JsonPath doc = ManagementPort.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
         Map<String, Map<String, Object>> paths = doc.getMap("paths");
         List<String> routes = servedRoutes();
         assertThat(routes).hasSizeGreaterThan(20);

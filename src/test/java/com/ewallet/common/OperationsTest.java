@@ -13,16 +13,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import com.ewallet.TestClient;
+import com.ewallet.it.ManagementPort;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** What operators rely on: business counters that move, request ids, the three probes. */
+/** What operators rely on: business counters that move, request ids, the three probes (on the management port). */
 @QuarkusTest
 class OperationsTest {
 
     static double metric(String name, String labels) {
-        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String body = ManagementPort.given().get("/q/metrics").then().statusCode(200).extract().asString();
         String series = labels.isEmpty() ? "(\\{[^}]*\\})?" : "\\{[^}]*" + labels + "[^}]*\\}";
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + series + " ([0-9.eE+-]+)$").matcher(body);
         return m.find() ? Double.parseDouble(m.group(m.groupCount())) : 0;
@@ -57,19 +58,19 @@ class OperationsTest {
 
     @Test
     void theRequestIdIsEchoedOrMadeUp() {
-        given().header("X-Request-Id", "trace-42").get("/q/health/live").then().header("X-Request-Id", "trace-42");
-        given().get("/q/health/live").then().header("X-Request-Id", matchesPattern("[A-Za-z0-9_-]{22}"));
-        given().header("X-Request-Id", "bad id with spaces").get("/q/health/live").then().header("X-Request-Id",
+        given().header("X-Request-Id", "trace-42").get("/api/balance").then().header("X-Request-Id", "trace-42");
+        given().get("/api/balance").then().header("X-Request-Id", matchesPattern("[A-Za-z0-9_-]{22}"));
+        given().header("X-Request-Id", "bad id with spaces").get("/api/balance").then().header("X-Request-Id",
                 matchesPattern("[A-Za-z0-9_-]{22}"));
     }
 
     @Test
     void livenessDoesNotLookAtTheDatabaseButReadinessDoesAndStartupIsUp() {
-        String live = given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP")).extract()
-                .asString();
+        String live = ManagementPort.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
+                .extract().asString();
         assertThat(live).doesNotContainIgnoringCase("mysql").doesNotContainIgnoringCase("database");
-        String ready = given().get("/q/health/ready").then().statusCode(200).extract().asString();
+        String ready = ManagementPort.given().get("/q/health/ready").then().statusCode(200).extract().asString();
         assertThat(ready).containsIgnoringCase("Reactive MySQL");
-        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementPort.given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

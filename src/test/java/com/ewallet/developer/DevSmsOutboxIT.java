@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import org.junit.jupiter.api.Test;
 
 import com.ewallet.it.IntegrationKeys;
+import com.ewallet.it.ManagementPort;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -13,6 +14,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 /** The packaged application is a production build: the dev SMS outbox is not in it, whatever the settings. */
 @QuarkusIntegrationTest
 @QuarkusTestResource(IntegrationKeys.class)
+@QuarkusTestResource(ManagementPort.class)
 class DevSmsOutboxIT {
 
     @Test

@@ -63,7 +63,7 @@ class DeveloperSettingsTest extends DeveloperApiSupport {
     }
 
     @Test
-    void refreshRotatesAndAReusedRefreshTokenEndsTheSession() {
+    void refreshRotatesAndARefreshTokenReusedAfterTheGraceEndsTheSession() throws InterruptedException {
         String key = createApp("Rotate");
         // wallet.developer.rotate-refresh-tokens=true in this profile
         TestClient user = TestClient.registered();
@@ -73,6 +73,12 @@ class DeveloperSettingsTest extends DeveloperApiSupport {
         assertThat(second.get("refreshToken")).isNotEqualTo(first.get("refreshToken"));
         wallet(key, second).get("/v1/users/accounts").then().statusCode(200);
 
+        // Shown again within the refresh grace (2 s in tests): the same successor, the session lives on.
+        Map<String, Object> again = v1(key).body(Map.of("refreshToken", first.get("refreshToken")))
+                .post("/v1/users/accessToken").then().statusCode(200).extract().path("data");
+        assertThat(again).isEqualTo(second);
+        // After the grace: reuse, and the session ends.
+        TestClient.pastTheRefreshGrace();
         v1(key).body(Map.of("refreshToken", first.get("refreshToken"))).post("/v1/users/accessToken").then()
                 .statusCode(401).body("errorCode", equalTo("TOKEN_REUSED"));
         wallet(key, second).get("/v1/users/accounts").then().statusCode(401).body("errorCode",

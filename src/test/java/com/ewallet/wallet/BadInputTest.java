@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.ewallet.TestClient;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -106,6 +108,10 @@ class BadInputTest {
                         List.of()),
                 header("ip-address only colons", "/api/topup", "{\"amount\":100}", Map.of("ip-address", "::::::::"),
                         List.of()),
+                header("ip-address with a zone id carrying markup", "/api/topup", "{\"amount\":100}",
+                        Map.of("ip-address", "fe80::1%<script>"), List.of()),
+                header("ip-address in brackets", "/api/topup", "{\"amount\":100}", Map.of("ip-address", "[::1]"),
+                        List.of()),
                 header("ip-address octet out of range", "/api/topup", "{\"amount\":100}",
                         Map.of("ip-address", "10.1.2.300"), List.of()),
                 header("ip-address a host name", "/api/topup", "{\"amount\":100}", Map.of("ip-address", "example.com"),
@@ -116,6 +122,16 @@ class BadInputTest {
                 header("CSRF header wrong", "/api/topup", "{\"amount\":100}", Map.of("X-CSRF-TOKEN", "nope"),
                         List.of())));
         return cases.stream().map(Arguments::of);
+    }
+
+    @Test
+    void ipv4AndIpv6AddressesInTheirUsualFormsAreAccepted() {
+        TestClient payer = TestClient.registered();
+        for (String address : List.of("10.1.2.3", "2001:DB8::1", "::1", "::ffff:10.1.2.3", "fe80:0:0:0:0:0:0:1")) {
+            payer.authed().contentType(ContentType.JSON).header("location", "Jakarta").header("ip-address", address)
+                    .body(Map.of("amount", 1)).post("/api/topup").then().statusCode(200);
+        }
+        assertThat(payer.balance()).isEqualTo(5);
     }
 
     @ParameterizedTest(name = "{0}")

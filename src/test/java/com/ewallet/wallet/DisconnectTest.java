@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.ewallet.LedgerCheck;
 import com.ewallet.TestClient;
+import com.ewallet.it.ManagementPort;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.HttpClientConfig;
@@ -62,7 +63,7 @@ class DisconnectTest {
             user.money().config(impatient).body(java.util.Map.of("amount", 1, "code", "bri")).post("/api/transfer")
                     .then().statusCode(200);
         }
-        given().config(impatient).get("/q/health/ready").then().statusCode(200);
+        ManagementPort.given().config(impatient).get("/q/health/ready").then().statusCode(200);
         assertThat(LedgerCheck.inconsistentAccounts(pool)).isEmpty();
         assertThat(LedgerCheck.unexplainedMoney(pool)).isZero();
         assertThat(user.balance() + payee.balance() + bankTotal(user)).isEqualTo(1_000_000);

@@ -1,6 +1,7 @@
 package com.ewallet.wallet;
 
 import com.ewallet.it.IntegrationKeys;
+import com.ewallet.it.ManagementPort;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -8,5 +9,6 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 /** {@link IdempotencyTest}, black-box against the packaged application. */
 @QuarkusIntegrationTest
 @QuarkusTestResource(IntegrationKeys.class)
+@QuarkusTestResource(ManagementPort.class)
 class IdempotencyIT extends IdempotencyTest {
 }

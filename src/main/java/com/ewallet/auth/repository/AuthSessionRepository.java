@@ -19,10 +19,6 @@ public class AuthSessionRepository implements PanacheRepositoryBase<AuthSession,
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public Uni<Integer> revoke(String id, String reason, LocalDateTime now) {
-        return update("revokedAt = ?1, revokeReason = ?2 where id = ?3 and revokedAt is null", now, reason, id);
-    }
-
     /** Sessions that can no longer be used, older than the cut-off. */
     public Uni<Long> purgeBefore(LocalDateTime cutoff) {
         return delete("expiresAt < ?1 or revokedAt < ?1", cutoff);

@@ -2,7 +2,10 @@ package com.ewallet.auth.service;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -13,7 +16,6 @@ import com.ewallet.auth.AuthErrors;
 import com.ewallet.auth.AuthSession;
 import com.ewallet.auth.LoginTokens;
 import com.ewallet.auth.TokenClaims;
-import com.ewallet.auth.TokenType;
 import com.ewallet.auth.WalletTokens;
 import com.ewallet.auth.repository.AuthSessionRepository;
 import com.ewallet.common.Clock;
@@ -27,7 +29,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Sessions on the server, for cookie logins and for developer apps alike: opened at login, rotated at refresh (an
- * already-rotated refresh token revokes the session), revoked at logout or app revocation.
+ * already-rotated refresh token revokes the session, unless it was rotated out within the refresh grace: then it gets
+ * the pair that replaced it), revoked at logout or app revocation.
  */
 @ApplicationScoped
 public class SessionService {
@@ -40,28 +43,36 @@ public class SessionService {
     private final TokenService tokens;
     private final Duration walletRefreshTtl;
     private final boolean rotateWalletRefresh;
+    private final Duration refreshGrace;
 
     public SessionService(AuthSessionRepository sessions, TokenService tokens, AuthConfig config) {
         this.sessions = sessions;
         this.tokens = tokens;
         this.walletRefreshTtl = config.developer().refreshTokenTtl();
         this.rotateWalletRefresh = config.developer().rotateRefreshTokens();
+        this.refreshGrace = config.auth().refreshGrace();
     }
 
     @WithTransaction
     public Uni<LoginTokens> open(long userId, String role) {
         AuthSession session = newSession(userId, null, tokens.refreshTtl());
         session.refreshJti = RandomIds.token();
-        return sessions.persist(session).map(s -> issue(s, role));
+        return sessions.persist(session).map(s -> pair(s, role, s.createdAt));
     }
 
+    /**
+     * A new cookie pair for a refresh token. The next refresh jti is derived from the current one, so a refresh token
+     * rotated out moments ago (two tabs refreshing at once) is recognised, and its successor pair re-issued
+     * identically.
+     */
     @WithTransaction
     public Uni<RotateOutcome<LoginTokens>> rotate(TokenClaims refresh) {
         return rotateLocked(refresh.sessionId(), tokens.refreshTtl(),
-                s -> s.userId == refresh.userId() && s.appId == null, s -> s.refreshJti.equals(refresh.jti()), s -> {
-                    s.refreshJti = RandomIds.token();
-                    return issue(s, refresh.role());
-                });
+                new Rotation<>(s -> s.userId == refresh.userId() && s.appId == null,
+                        s -> Hashes.same(s.refreshJti, refresh.jti()),
+                        s -> Hashes.same(s.refreshJti, tokens.nextRefreshJti(s.id, refresh.jti())),
+                        s -> s.refreshJti = tokens.nextRefreshJti(s.id, s.refreshJti),
+                        s -> pair(s, refresh.role(), s.rotatedAt)));
     }
 
     @WithTransaction
@@ -94,21 +105,43 @@ public class SessionService {
         });
     }
 
-    /** Rotates an opaque wallet refresh token of {@code appId}; another app's token counts as unknown. */
+    /**
+     * Rotates an opaque wallet refresh token of {@code appId}; another app's token counts as unknown. Its successor is
+     * derived from it, so within the refresh grace the same token gets the same successor and access token again.
+     */
     @WithTransaction
     Uni<RotateOutcome<WalletTokens>> rotateWallet(String refreshToken, long appId) {
         String sessionId = TokenService.sessionPrefix(refreshToken);
         if (sessionId == null) {
             return Uni.createFrom().item(RotateOutcome.revoked());
         }
-        return rotateLocked(sessionId, walletRefreshTtl, s -> Objects.equals(s.appId, appId),
-                s -> Hashes.same(s.refreshJti, Hashes.sha256Hex(refreshToken)),
-                s -> walletTokens(s, newWalletRefresh(s)));
+        String next = tokens.nextWalletRefresh(sessionId, refreshToken);
+        String nextHash = Hashes.sha256Hex(next);
+        return rotateLocked(sessionId, walletRefreshTtl,
+                new Rotation<>(s -> Objects.equals(s.appId, appId),
+                        s -> Hashes.same(s.refreshJti, Hashes.sha256Hex(refreshToken)),
+                        s -> Hashes.same(s.refreshJti, nextHash), s -> s.refreshJti = nextHash, s -> {
+                            var access = tokens.issueWalletFor(s.userId, s.id, s.appId, s.refreshJti,
+                                    s.rotatedAt.toInstant(ZoneOffset.UTC));
+                            return new WalletTokens(access.jwt(), next, access.maxAgeSeconds());
+                        }));
     }
 
+    /**
+     * Ends a session (logout). Its row lock waits for the session's money movements in flight, which hold the row
+     * shared until they commit; the time is read once the lock is held, so {@code revoked_at} is never earlier than a
+     * movement the session made.
+     */
     @WithTransaction
     public Uni<Boolean> revoke(String sessionId) {
-        return sessions.revoke(sessionId, REASON_LOGOUT, Clock.nowUtc()).map(n -> n > 0);
+        return sessions.lock(sessionId).map(session -> {
+            if (session == null || session.revokedAt != null) {
+                return false;
+            }
+            session.revokedAt = Clock.nowUtc();
+            session.revokeReason = REASON_LOGOUT;
+            return true;
+        });
     }
 
     /** Ends every session of an app: its wallet tokens stop working at once. */
@@ -126,22 +159,43 @@ public class SessionService {
                 .replaceWithVoid();
     }
 
-    private <T> Uni<RotateOutcome<T>> rotateLocked(String sessionId, Duration ttl, Predicate<AuthSession> owned,
-            Predicate<AuthSession> current, Function<AuthSession, T> rotate) {
-        LocalDateTime now = Clock.nowUtc();
+    /**
+     * One refresh under the session's row lock, so concurrent refreshes of a session (on any replica) run one after the
+     * other: the current refresh token rotates; the one rotated out less than {@code wallet.auth.refresh-grace} ago
+     * gets the tokens that replaced it, unchanged; any other one revokes the session.
+     */
+    private <T> Uni<RotateOutcome<T>> rotateLocked(String sessionId, Duration ttl, Rotation<T> rotation) {
         return sessions.lock(sessionId).map(session -> {
-            if (session == null || !owned.test(session) || !session.isActive(now)) {
+            // Read once the lock is held: a refresh that waited for a concurrent one counts from that one's commit.
+            LocalDateTime now = Clock.nowUtc().truncatedTo(ChronoUnit.MICROS);
+            if (session == null || !rotation.owned().test(session) || !session.isActive(now)) {
                 return RotateOutcome.revoked();
             }
-            if (!current.test(session)) {
-                session.revokedAt = now;
-                session.revokeReason = REASON_REUSE;
-                Log.warnf("refresh token reuse on a session of user %d: session revoked", session.userId);
-                return RotateOutcome.reuseDetected();
+            if (rotation.current().test(session)) {
+                rotation.advance().accept(session);
+                session.rotatedAt = now;
+                session.expiresAt = now.plus(ttl);
+                return new RotateOutcome<>(rotation.issue().apply(session), false);
             }
-            session.expiresAt = now.plus(ttl);
-            return new RotateOutcome<>(rotate.apply(session), false);
+            if (session.rotatedAt != null && now.isBefore(session.rotatedAt.plus(refreshGrace))
+                    && rotation.rotatedOut().test(session)) {
+                Log.infof("refresh token rotated out %d ms ago shown again on a session of user %d: same tokens",
+                        Duration.between(session.rotatedAt, now).toMillis(), session.userId);
+                return new RotateOutcome<>(rotation.issue().apply(session), false);
+            }
+            session.revokedAt = now;
+            session.revokeReason = REASON_REUSE;
+            Log.warnf("refresh token reuse on a session of user %d: session revoked", session.userId);
+            return RotateOutcome.reuseDetected();
         });
+    }
+
+    /**
+     * How one kind of refresh token rotates: whose session it may be, whether the token shown is the current one or the
+     * one rotated out last, how the session moves on to the successor, and the tokens of the session as it is.
+     */
+    private record Rotation<T>(Predicate<AuthSession> owned, Predicate<AuthSession> current,
+            Predicate<AuthSession> rotatedOut, Consumer<AuthSession> advance, Function<AuthSession, T> issue) {
     }
 
     private static AuthSession newSession(long userId, Long appId, Duration ttl) {
@@ -167,9 +221,9 @@ public class SessionService {
         return new WalletTokens(access.jwt(), refresh, access.maxAgeSeconds());
     }
 
-    private LoginTokens issue(AuthSession session, String role) {
-        return new LoginTokens(tokens.issue(TokenType.ACCESS, session.userId, session.id, RandomIds.token(), role),
-                tokens.issue(TokenType.REFRESH, session.userId, session.id, session.refreshJti, role));
+    private LoginTokens pair(AuthSession session, String role, LocalDateTime issuedAt) {
+        return tokens.issuePair(session.userId, session.id, session.refreshJti, role,
+                issuedAt.toInstant(ZoneOffset.UTC));
     }
 
     /** Either new tokens, or why there are none. */

@@ -3,7 +3,10 @@ package com.ewallet.auth.service;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Set;
 
 import jakarta.inject.Singleton;
@@ -14,6 +17,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import com.ewallet.auth.AuthConfig;
 import com.ewallet.auth.AuthErrors;
 import com.ewallet.auth.IssuedToken;
+import com.ewallet.auth.LoginTokens;
 import com.ewallet.auth.TokenClaims;
 import com.ewallet.auth.TokenType;
 import com.ewallet.common.Hashes;
@@ -40,6 +44,7 @@ public class TokenService {
     static final String CSRF = "csrf";
     static final String ROLE = "role";
     static final String APP = "app";
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final SigningKeys keys;
     private final JWTParser parser;
@@ -51,6 +56,9 @@ public class TokenService {
     private final Cache<String, Verified> verified;
     // Derived from the signing key, so every replica checks what any replica issued.
     private final byte[] csrfKey;
+    // Derives the random-looking parts of a token pair from its session and refresh jti, so that any replica can
+    // issue the very same pair again (refresh grace) without the tokens being stored anywhere.
+    private final byte[] pairKey;
 
     public TokenService(SigningKeys keys, JWTParser parser, AuthConfig config) {
         this.keys = keys;
@@ -68,23 +76,71 @@ public class TokenService {
         this.csrfKey = Hashes
                 .sha256Hex("csrf-hmac:" + Base64.getEncoder().encodeToString(keys.privateKey().getEncoded()))
                 .getBytes(StandardCharsets.US_ASCII);
+        this.pairKey = Hashes
+                .sha256Hex("token-pair:" + Base64.getEncoder().encodeToString(keys.privateKey().getEncoded()))
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The cookie token pair of a session whose current refresh token has {@code refreshJti}, issued at {@code issuedAt}
+     * (whole seconds count). Everything else in the pair (the access token's jti, both CSRF nonces) is derived from
+     * those with a key only the service has, and RS256 (PKCS#1 v1.5) signatures are deterministic: the same arguments
+     * give the same two tokens, byte for byte, on every replica.
+     */
+    public LoginTokens issuePair(long userId, String sessionId, String refreshJti, String role, Instant issuedAt) {
+        Instant at = issuedAt.truncatedTo(ChronoUnit.SECONDS);
+        String seed = sessionId + ":" + refreshJti;
+        return new LoginTokens(
+                issue(TokenType.ACCESS, userId, sessionId, derived("access-jti:" + seed),
+                        derived("access-csrf:" + seed), role, at),
+                issue(TokenType.REFRESH, userId, sessionId, refreshJti, derived("refresh-csrf:" + seed), role, at));
+    }
+
+    /**
+     * The jti of the refresh token that replaces {@code refreshJti} in a rotation: unpredictable without the service's
+     * key, and recomputable, so a refresh token shown again can be recognised as the one just rotated out.
+     */
+    public String nextRefreshJti(String sessionId, String refreshJti) {
+        return derived("next-refresh:" + sessionId + ":" + refreshJti);
+    }
+
+    /**
+     * The opaque wallet refresh token that replaces {@code refreshToken} in a rotation ({@code <session id>.<43
+     * characters>}), derived like {@link #nextRefreshJti}; only its SHA-256 is stored.
+     */
+    public String nextWalletRefresh(String sessionId, String refreshToken) {
+        return sessionId + "." + BASE64URL.encodeToString(
+                HexFormat.of().parseHex(Hashes.hmacSha256Hex(pairKey, "next-wallet-refresh:" + refreshToken)));
     }
 
     /** A cookie token (access or refresh) with its CSRF value. */
-    public IssuedToken issue(TokenType type, long userId, String sessionId, String jti, String role) {
+    private IssuedToken issue(TokenType type, long userId, String sessionId, String jti, String nonce, String role,
+            Instant issuedAt) {
         Duration ttl = type == TokenType.ACCESS ? accessTtl : refreshTtl;
         // The CSRF value names the session so that logout can end it from the csrf_* cookies alone, which
         // are the only ones a browser sends to /token/remove; its MAC keeps anyone who merely knows the
         // session id (it is inside wallet tokens too) from forging one.
-        String nonce = RandomIds.token();
         String csrf = sessionId + "." + nonce + "." + csrfMac(sessionId, nonce);
-        JwtClaimsBuilder claims = base(type, userId, sessionId, jti, ttl).claim(CSRF, csrf).claim(ROLE, role);
+        JwtClaimsBuilder claims = base(type, userId, sessionId, jti, ttl, issuedAt).claim(CSRF, csrf).claim(ROLE, role);
         return new IssuedToken(sign(claims), csrf, ttl.toSeconds());
     }
 
     /** A developer-API wallet access token, valid only together with the key of {@code appId}. */
     public IssuedToken issueWallet(long userId, String sessionId, long appId) {
-        JwtClaimsBuilder claims = base(TokenType.WALLET, userId, sessionId, RandomIds.token(), walletTtl).claim(APP,
+        return signWallet(userId, sessionId, appId, RandomIds.token(), Instant.now());
+    }
+
+    /**
+     * The wallet access token that goes with the wallet refresh token whose SHA-256 is {@code refreshHash}, issued at
+     * {@code issuedAt}: the same arguments give the same token (see {@link #issuePair}).
+     */
+    public IssuedToken issueWalletFor(long userId, String sessionId, long appId, String refreshHash, Instant issuedAt) {
+        return signWallet(userId, sessionId, appId, derived("wallet-access-jti:" + sessionId + ":" + refreshHash),
+                issuedAt.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private IssuedToken signWallet(long userId, String sessionId, long appId, String jti, Instant issuedAt) {
+        JwtClaimsBuilder claims = base(TokenType.WALLET, userId, sessionId, jti, walletTtl, issuedAt).claim(APP,
                 Long.toString(appId));
         return new IssuedToken(sign(claims), null, walletTtl.toSeconds());
     }
@@ -184,10 +240,16 @@ public class TokenService {
         return Hashes.hmacSha256Hex(csrfKey, "csrf:" + sessionId + "." + nonce).substring(0, 32);
     }
 
-    private JwtClaimsBuilder base(TokenType type, long userId, String sessionId, String jti, Duration ttl) {
-        Instant now = Instant.now();
+    private JwtClaimsBuilder base(TokenType type, long userId, String sessionId, String jti, Duration ttl,
+            Instant issuedAt) {
         return Jwt.issuer(issuer).subject(Long.toString(userId)).claim("jti", jti).claim(TYPE, type.claim())
-                .claim(SESSION, sessionId).issuedAt(now).expiresAt(now.plus(ttl));
+                .claim(SESSION, sessionId).issuedAt(issuedAt).expiresAt(issuedAt.plus(ttl));
+    }
+
+    /** 128 bits of HMAC-SHA-256 under the pair key, as 22 base64url characters (the shape of a random id). */
+    private String derived(String input) {
+        byte[] mac = HexFormat.of().parseHex(Hashes.hmacSha256Hex(pairKey, input));
+        return BASE64URL.encodeToString(Arrays.copyOf(mac, 16));
     }
 
     private String sign(JwtClaimsBuilder claims) {
