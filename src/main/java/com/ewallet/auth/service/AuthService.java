@@ -1,6 +1,5 @@
 package com.ewallet.auth.service;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -18,6 +17,7 @@ import com.ewallet.common.BusinessMetrics;
 import com.ewallet.common.Clock;
 import com.ewallet.common.ErrorBody;
 import com.ewallet.common.RateLimiter;
+import com.ewallet.user.Email;
 import com.ewallet.user.repository.UserRepository;
 import com.ewallet.user.service.PasswordHasher;
 
@@ -57,7 +57,7 @@ public class AuthService {
      * until that window ends (so a lock-out never outlives one window), without checking the password.
      */
     public Uni<LoginTokens> login(String rawEmail, String password) {
-        String email = rawEmail.strip().toLowerCase(Locale.ROOT);
+        String email = Email.normalise(rawEmail);
         String bucket = RateLimiter.bucket("login", email);
         return limiter.peek(bucket, limits.lockout()).flatMap(window -> {
             if (window.hits() >= limits.maxFailures()) {

@@ -3,6 +3,7 @@ package com.ewallet.registration.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import com.ewallet.user.Email;
 import com.ewallet.user.repository.UserRepository;
 import com.ewallet.user.service.AdminBootstrap;
 import com.ewallet.user.service.PasswordHasher;
@@ -18,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 @IfBuildProfile("dev")
 public class DevSeed {
 
-    static final String EMAIL = "aditya@ewallet.com";
+    static final String EMAIL = Email.canonical("aditya@ewallet.com").orElseThrow();
 
     private final UserRepository users;
     private final RegistrationService registration;

@@ -13,6 +13,7 @@ import com.ewallet.common.Clock;
 import com.ewallet.common.ErrorBody;
 import com.ewallet.common.Mobile;
 import com.ewallet.registration.RegisteredUser;
+import com.ewallet.user.Email;
 import com.ewallet.user.User;
 import com.ewallet.user.UserConfig;
 import com.ewallet.user.repository.UserRepository;
@@ -49,9 +50,13 @@ public class RegistrationService {
         this.config = config;
     }
 
-    /** Email, password and name as given (validated for shape); the mobile in any form {@link Mobile} reads. */
+    /**
+     * Email, password and name as given (validated for length); the email in any form {@link Email} reads, the mobile
+     * in any form {@link Mobile} reads.
+     */
     public Uni<RegisteredUser> register(String rawEmail, String password, String name, String rawMobile) {
-        String email = rawEmail.strip().toLowerCase(Locale.ROOT);
+        String email = Email.canonical(rawEmail)
+                .orElseThrow(() -> ApiException.badRequest(REJECTED, "VALIDATION_FAILED", "email", Email.RULE));
         String mobile = Mobile.normalise(rawMobile, config.users().defaultCountryCode())
                 .orElseThrow(() -> ApiException.badRequest(REJECTED, "VALIDATION_FAILED", "mobile",
                         "must be a mobile number with country code, 8 to 15 digits"));
@@ -70,6 +75,7 @@ public class RegistrationService {
                 .onFailure(ConstraintViolationException.class).transform(RegistrationService::conflict);
     }
 
+    /** A user with an already canonical email ({@link Email#canonical}) and their account. */
     @WithTransaction
     public Uni<RegisteredUser> create(String email, String passwordHash, String name, String mobile, String role) {
         User user = new User();

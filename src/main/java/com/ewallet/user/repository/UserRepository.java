@@ -8,6 +8,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
+/** Users. Emails are looked up in their canonical form ({@link com.ewallet.user.Email}), compared byte for byte. */
 @ApplicationScoped
 @WithSession
 public class UserRepository implements PanacheRepository<User> {
