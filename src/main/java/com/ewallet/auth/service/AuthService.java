@@ -122,8 +122,7 @@ public class AuthService {
     public Uni<Caller> authenticateForMove(String accessJwt, String csrfHeader) {
         try {
             TokenClaims claims = checked(accessJwt, "access_token_cookie", TokenType.ACCESS, csrfHeader, true);
-            return Uni.createFrom()
-                    .item(new Caller(claims.userId(), claims.sessionId(), claims.role(), claims.appId(), false));
+            return Uni.createFrom().item(new Caller(claims.userId(), claims.sessionId(), null, claims.appId(), false));
         } catch (ApiException e) {
             return Uni.createFrom().failure(e);
         }
@@ -147,13 +146,13 @@ public class AuthService {
     }
 
     private Uni<Caller> live(TokenClaims claims) {
-        return liveSessions.isActive(claims.sessionId(), claims.userId(), claims.appId(), Clock.nowUtc())
-                .flatMap(
-                        active -> active
-                                ? Uni.createFrom()
-                                        .item(new Caller(claims.userId(), claims.sessionId(), claims.role(),
-                                                claims.appId(), true))
-                                : Uni.createFrom().failure(AuthErrors.revoked()));
+        return liveSessions
+                .liveRole(claims.sessionId(), claims.userId(), claims.appId(),
+                        Clock.nowUtc())
+                .flatMap(role -> role != null
+                        ? Uni.createFrom()
+                                .item(new Caller(claims.userId(), claims.sessionId(), role, claims.appId(), true))
+                        : Uni.createFrom().failure(AuthErrors.revoked()));
     }
 
     private TokenClaims checked(String jwt, String cookie, TokenType type, String csrfHeader, boolean checkCsrf) {

@@ -19,6 +19,7 @@ import com.ewallet.auth.repository.AuthSessionRepository;
 import com.ewallet.common.Clock;
 import com.ewallet.common.Hashes;
 import com.ewallet.common.RandomIds;
+import com.ewallet.user.repository.UserRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -35,14 +36,18 @@ public class SessionService {
     static final String REASON_LOGOUT = "LOGOUT";
     static final String REASON_REUSE = "REFRESH_REUSE";
     static final String REASON_APP_REVOKED = "APP_REVOKED";
+    static final String REASON_ROLE_CHANGED = "ROLE_CHANGED";
 
     private final AuthSessionRepository sessions;
+    private final UserRepository users;
     private final TokenService tokens;
     private final Duration walletRefreshTtl;
     private final boolean rotateWalletRefresh;
 
-    public SessionService(AuthSessionRepository sessions, TokenService tokens, AuthConfig config) {
+    public SessionService(AuthSessionRepository sessions, UserRepository users, TokenService tokens,
+            AuthConfig config) {
         this.sessions = sessions;
+        this.users = users;
         this.tokens = tokens;
         this.walletRefreshTtl = config.developer().refreshTokenTtl();
         this.rotateWalletRefresh = config.developer().rotateRefreshTokens();
@@ -55,12 +60,15 @@ public class SessionService {
         return sessions.persist(session).map(s -> issue(s, role));
     }
 
+    /**
+     * New cookie tokens for a refresh token; their role is the user's role in the database now, not the old token's.
+     */
     @WithTransaction
     public Uni<RotateOutcome<LoginTokens>> rotate(TokenClaims refresh) {
         return rotateLocked(refresh.sessionId(), tokens.refreshTtl(),
                 s -> s.userId == refresh.userId() && s.appId == null, s -> s.refreshJti.equals(refresh.jti()), s -> {
                     s.refreshJti = RandomIds.token();
-                    return issue(s, refresh.role());
+                    return users.findById(s.userId).map(user -> issue(s, user.role));
                 });
     }
 
@@ -103,7 +111,7 @@ public class SessionService {
         }
         return rotateLocked(sessionId, walletRefreshTtl, s -> Objects.equals(s.appId, appId),
                 s -> Hashes.same(s.refreshJti, Hashes.sha256Hex(refreshToken)),
-                s -> walletTokens(s, newWalletRefresh(s)));
+                s -> Uni.createFrom().item(walletTokens(s, newWalletRefresh(s))));
     }
 
     @WithTransaction
@@ -118,6 +126,13 @@ public class SessionService {
                 Clock.nowUtc(), REASON_APP_REVOKED, appId);
     }
 
+    /** Ends every session of a user (their role changed): tokens issued under the old role stop working at once. */
+    @WithTransaction
+    public Uni<Integer> revokeUser(long userId) {
+        return sessions.update("revokedAt = ?1, revokeReason = ?2 where userId = ?3 and revokedAt is null",
+                Clock.nowUtc(), REASON_ROLE_CHANGED, userId);
+    }
+
     /** Ended sessions are kept a day for investigation, then dropped. */
     @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
@@ -127,20 +142,20 @@ public class SessionService {
     }
 
     private <T> Uni<RotateOutcome<T>> rotateLocked(String sessionId, Duration ttl, Predicate<AuthSession> owned,
-            Predicate<AuthSession> current, Function<AuthSession, T> rotate) {
+            Predicate<AuthSession> current, Function<AuthSession, Uni<T>> rotate) {
         LocalDateTime now = Clock.nowUtc();
-        return sessions.lock(sessionId).map(session -> {
+        return sessions.lock(sessionId).flatMap(session -> {
             if (session == null || !owned.test(session) || !session.isActive(now)) {
-                return RotateOutcome.revoked();
+                return Uni.createFrom().item(RotateOutcome.revoked());
             }
             if (!current.test(session)) {
                 session.revokedAt = now;
                 session.revokeReason = REASON_REUSE;
                 Log.warnf("refresh token reuse on a session of user %d: session revoked", session.userId);
-                return RotateOutcome.reuseDetected();
+                return Uni.createFrom().item(RotateOutcome.reuseDetected());
             }
             session.expiresAt = now.plus(ttl);
-            return new RotateOutcome<>(rotate.apply(session), false);
+            return rotate.apply(session).map(tokens -> new RotateOutcome<>(tokens, false));
         });
     }
 

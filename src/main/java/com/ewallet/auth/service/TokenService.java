@@ -70,7 +70,10 @@ public class TokenService {
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** A cookie token (access or refresh) with its CSRF value. */
+    /**
+     * A cookie token (access or refresh) with its CSRF value. {@code role} is the user's role as the database has it
+     * now, for the client's information; the service itself never trusts it.
+     */
     public IssuedToken issue(TokenType type, long userId, String sessionId, String jti, String role) {
         Duration ttl = type == TokenType.ACCESS ? accessTtl : refreshTtl;
         // The CSRF value names the session so that logout can end it from the csrf_* cookies alone, which
@@ -141,8 +144,7 @@ public class TokenService {
         } catch (NumberFormatException e) {
             throw AuthErrors.invalid();
         }
-        return new TokenClaims(userId, token.getClaim(SESSION), expected, token.getTokenID(), csrf,
-                token.getClaim(ROLE), appId);
+        return new TokenClaims(userId, token.getClaim(SESSION), expected, token.getTokenID(), csrf, appId);
     }
 
     /** A token that passed verification, and when it stops being valid (epoch seconds). */

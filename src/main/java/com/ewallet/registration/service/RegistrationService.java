@@ -17,7 +17,6 @@ import com.ewallet.user.Email;
 import com.ewallet.user.User;
 import com.ewallet.user.UserConfig;
 import com.ewallet.user.repository.UserRepository;
-import com.ewallet.user.service.AdminBootstrap;
 import com.ewallet.user.service.PasswordHasher;
 import com.ewallet.wallet.Account;
 import com.ewallet.wallet.service.AccountService;
@@ -39,11 +38,9 @@ public class RegistrationService {
     private final AccountService accounts;
     private final PasswordHasher hasher;
     private final UserConfig config;
-    private final AdminBootstrap admins;
 
-    public RegistrationService(UserRepository users, AccountService accounts, PasswordHasher hasher, UserConfig config,
-            AdminBootstrap admins) {
-        this.admins = admins;
+    public RegistrationService(UserRepository users, AccountService accounts, PasswordHasher hasher,
+            UserConfig config) {
         this.users = users;
         this.accounts = accounts;
         this.hasher = hasher;
@@ -52,7 +49,7 @@ public class RegistrationService {
 
     /**
      * Email, password and name as given (validated for length); the email in any form {@link Email} reads, the mobile
-     * in any form {@link Mobile} reads.
+     * in any form {@link Mobile} reads. Every new user has the role {@code user}: admins are granted, never registered.
      */
     public Uni<RegisteredUser> register(String rawEmail, String password, String name, String rawMobile) {
         String email = Email.canonical(rawEmail)
@@ -71,7 +68,7 @@ public class RegistrationService {
                 return Uni.createFrom().failure(mobileConflict());
             }
             return hasher.hash(password);
-        }).flatMap(hash -> create(email, hash, name.strip(), mobile, admins.roleFor(email)))
+        }).flatMap(hash -> create(email, hash, name.strip(), mobile, User.ROLE_USER))
                 .onFailure(ConstraintViolationException.class).transform(RegistrationService::conflict);
     }
 
