@@ -33,13 +33,15 @@ class RoleChangeTest {
 
     @Test
     void aDemotionInTheDatabaseStopsTheOldAccessTokenAndTheRefreshNeverReissuesAdmin() {
-        TestClient admin = promotedAndLoggedIn();
+        // An operator promotes and later demotes by hand, as the reproduction did.
+        TestClient admin = TestClient.registered();
+        setRoleInDatabase(admin.id(), "admin");
+        admin.login().then().statusCode(200);
         admin.authed().get("/api/admin/apps").then().statusCode(200);
         assertThat(roleClaim(admin.cookies.get("access_token_cookie"))).isEqualTo("admin");
 
-        // An operator sets the role back by hand: no session is ended, the old token still says admin.
-        pool.preparedQuery("UPDATE users SET role = 'user' WHERE id = ?").execute(Tuple.of(admin.id())).await()
-                .indefinitely();
+        // Set back by hand: no session is ended, and the old token still says admin.
+        setRoleInDatabase(admin.id(), "user");
         admin.authed().get("/api/admin/apps").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
         admin.authed().contentType(ContentType.JSON).body(Map.of("name", "Not mine")).post("/api/admin/apps").then()
                 .statusCode(403);
@@ -104,12 +106,9 @@ class RoleChangeTest {
         user.authed().get("/api/admin/apps").then().statusCode(403);
     }
 
-    /** A new user made an admin by the tests' admin, logged in again afterwards (the change ended their sessions). */
-    private static TestClient promotedAndLoggedIn() {
-        TestClient user = TestClient.registered();
-        setRole(TestClient.admin(), user.id(), "admin").then().statusCode(200);
-        user.login().then().statusCode(200);
-        return user;
+    private void setRoleInDatabase(long userId, String role) {
+        pool.preparedQuery("UPDATE users SET role = ? WHERE id = ?").execute(Tuple.of(role, userId)).await()
+                .indefinitely();
     }
 
     private static Response setRole(TestClient admin, long userId, String role) {

@@ -56,8 +56,8 @@ class LogSecrecyTest extends DeveloperApiSupport {
         wallet(key, tokens).body(Map.of("mobile", "08031234561", "amount", 1_000, "provider", "mtn"))
                 .post("/v1/users/payments/bills/vtu").then().statusCode(200);
         String wrongBootstrap = "Wrong-Bootstrap-Secret-" + System.nanoTime() + "-of-some-length";
-        user.authed().contentType(ContentType.JSON).body(Map.of("secret", wrongBootstrap))
-                .post("/api/admin/bootstrap").then().statusCode(403);
+        user.authed().contentType(ContentType.JSON).body(Map.of("secret", wrongBootstrap)).post("/api/admin/bootstrap")
+                .then().statusCode(403);
         secrets.add(wrongBootstrap);
         secrets.add(TestClient.bootstrapSecret()); // presented by TestClient.admin() above
         given().cookie("csrf_refresh_token", user.csrfRefresh()).post("/token/remove");
