@@ -2,6 +2,10 @@ package com.ewallet;
 
 import static io.restassured.RestAssured.given;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -21,21 +25,65 @@ public final class TestClient {
     public final String mobile;
     public final String accountNumber;
     public final Map<String, String> cookies = new HashMap<>();
+    private final Long id;
 
     private TestClient(String email, String mobile, String accountNumber) {
+        this(email, mobile, accountNumber, null);
+    }
+
+    private TestClient(String email, String mobile, String accountNumber, Long id) {
         this.email = email;
         this.mobile = mobile;
         this.accountNumber = accountNumber;
+        this.id = id;
     }
 
-    /** The configured admin (wallet.admin.email in the test profile), registered once and logged in. */
-    public static TestClient admin() {
+    /**
+     * The tests' admin, admin@example.com, registered once and logged in. Made an admin the way an operator makes the
+     * first one: {@code POST /api/admin/bootstrap} with the secret of the file the test profile names
+     * ({@code wallet.admin.bootstrap-secret-location}), which this writes.
+     */
+    public static synchronized TestClient admin() {
         String email = "admin@example.com";
         given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", "correct-horse-42", "name", "Admin", "mobile", "628999000001"))
                 .post("/users").then()
                 .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
         TestClient client = new TestClient(email, "628999000001", null);
+        client.login().then().statusCode(200);
+        if (client.authed().get("/api/admin/apps").statusCode() == 200) {
+            return client;
+        }
+        client.authed().contentType(ContentType.JSON).body(Map.of("secret", bootstrapSecret()))
+                .post("/api/admin/bootstrap").then().statusCode(200);
+        client.login().then().statusCode(200);
+        return client;
+    }
+
+    /** The throwaway admin bootstrap secret of the test profile, written to its file on first use. */
+    public static synchronized String bootstrapSecret() {
+        Path file = Path.of("target", "admin-bootstrap.secret");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            String secret = UUID.randomUUID().toString() + UUID.randomUUID();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, secret + "\n");
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** This user's id (from their registration). */
+    public long id() {
+        return id;
+    }
+
+    /** A user registered elsewhere with this email and the usual password, logged in. */
+    public static TestClient loggedIn(String email) {
+        TestClient client = new TestClient(email, null, null);
         client.login().then().statusCode(200);
         return client;
     }
@@ -44,10 +92,12 @@ public final class TestClient {
     public static TestClient registered() {
         String email = "u" + UUID.randomUUID().toString().replace("-", "") + "@example.com";
         String mobile = "628" + String.format("%010d", MOBILES.incrementAndGet() % 10_000_000_000L);
-        String account = given().contentType(ContentType.JSON)
+        Response registered = given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", "correct-horse-42", "name", "Test User", "mobile", mobile))
-                .post("/users").then().statusCode(201).extract().path("accountNumber");
-        TestClient client = new TestClient(email, mobile, account);
+                .post("/users");
+        registered.then().statusCode(201);
+        TestClient client = new TestClient(email, mobile, registered.path("accountNumber"),
+                ((Number) registered.path("id")).longValue());
         client.login();
         return client;
     }

@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 /**
- * Settings of users: how mobiles are read and who is an admin.
+ * Settings of users: how mobiles are read, password hashing, and how the first admin is made.
  */
 @ConfigMapping(prefix = "wallet")
 public interface UserConfig {
@@ -35,7 +35,10 @@ public interface UserConfig {
     }
 
     interface Admin {
-        /** The user with this email is an admin (at start-up if registered, or when registering). */
-        Optional<String> email();
+        /**
+         * File holding the one-time secret a logged-in user presents to {@code POST /api/admin/bootstrap} to become the
+         * first admin (read at each use, never logged). Unset: there is no bootstrap.
+         */
+        Optional<String> bootstrapSecretLocation();
     }
 }

@@ -166,7 +166,8 @@ class BadInputCorpusTest extends DeveloperApiSupport {
                         authed("history: cursor 5000 chars", "GET", "/api/transactions",
                                 r -> r.queryParam("cursor", "A".repeat(5000))),
                         authed("unknown /api path", "GET", "/api/nope", r -> r),
-                        new Case("admin apps: not an admin",
+                        new Case(
+                                "admin apps: not an admin",
                                 t -> t.user.authed().contentType("application/json").body("{\"name\":\"x\"}")
                                         .post("/api/admin/apps")),
                         new Case("admin apps: list as non-admin", t -> t.user.authed().get("/api/admin/apps")),
@@ -182,6 +183,26 @@ class BadInputCorpusTest extends DeveloperApiSupport {
                                 "/api/admin/bank-transfers/" + "a".repeat(32) + "/settle", "{\"status\":\"maybe\"}"),
                         asAdmin("settle: unknown transfer", "POST",
                                 "/api/admin/bank-transfers/" + "a".repeat(32) + "/settle", "{\"status\":\"failed\"}"),
+                        authed("admin bootstrap: wrong secret", "POST", "/api/admin/bootstrap",
+                                r -> r.contentType("application/json").body("{\"secret\":\"" + "w".repeat(44) + "\"}")),
+                        authed("admin bootstrap: no secret", "POST", "/api/admin/bootstrap",
+                                r -> r.contentType("application/json").body("{}")),
+                        authed("admin bootstrap: secret 513 chars", "POST", "/api/admin/bootstrap",
+                                r -> r.contentType("application/json")
+                                        .body("{\"secret\":\"" + "s".repeat(513) + "\"}")),
+                        authed("admin bootstrap: array body", "POST", "/api/admin/bootstrap",
+                                r -> r.contentType("application/json").body("[]")),
+                        authed("role: not an admin", "PUT", "/api/admin/users/1/role",
+                                r -> r.contentType("application/json").body("{\"role\":\"admin\"}")),
+                        asAdmin("role: unknown role", "PUT", "/api/admin/users/1/role", "{\"role\":\"root\"}"),
+                        asAdmin("role: role null", "PUT", "/api/admin/users/1/role", "{\"role\":null}"),
+                        asAdmin("role: role upper case", "PUT", "/api/admin/users/1/role", "{\"role\":\"ADMIN\"}"),
+                        asAdmin("role: id not a number", "PUT", "/api/admin/users/abc/role", "{\"role\":\"user\"}"),
+                        asAdmin("role: unknown user", "PUT", "/api/admin/users/999999999/role", "{\"role\":\"admin\"}"),
+                        json("register: accented email", "POST", "/users",
+                                reg("\"\u00e1lice@example.com\"", pw, nm, mb)),
+                        json("register: email with a zero-width space", "POST", "/users",
+                                reg("\"al\u200bice@example.com\"", pw, nm, mb)),
                         new Case("v1 validate: no app key",
                                 t -> given().contentType("application/json").body("{\"mobile\":\"6281\"}")
                                         .post("/v1/users/auth/validate")),
@@ -262,7 +283,8 @@ class BadInputCorpusTest extends DeveloperApiSupport {
         return pool.query("SELECT CONCAT_WS('/', (SELECT COUNT(*) FROM users), (SELECT COUNT(*) FROM apps),"
                 + " (SELECT COUNT(*) FROM ledger_entries), (SELECT COALESCE(SUM(balance), 0) FROM accounts),"
                 + " (SELECT COUNT(*) FROM bank_transfers), (SELECT COUNT(*) FROM bank_transfers WHERE status <> 'PENDING'),"
-                + " (SELECT COUNT(*) FROM apps WHERE revoked_at IS NOT NULL)) AS f").execute().await()
+                + " (SELECT COUNT(*) FROM apps WHERE revoked_at IS NOT NULL),"
+                + " (SELECT COUNT(*) FROM users WHERE role = 'admin')) AS f").execute().await()
                 .atMost(Duration.ofSeconds(10)).iterator().next().getString("f");
     }
 }

@@ -55,6 +55,11 @@ class LogSecrecyTest extends DeveloperApiSupport {
         user.topUp(10_000).then().statusCode(200);
         wallet(key, tokens).body(Map.of("mobile", "08031234561", "amount", 1_000, "provider", "mtn"))
                 .post("/v1/users/payments/bills/vtu").then().statusCode(200);
+        String wrongBootstrap = "Wrong-Bootstrap-Secret-" + System.nanoTime() + "-of-some-length";
+        user.authed().contentType(ContentType.JSON).body(Map.of("secret", wrongBootstrap)).post("/api/admin/bootstrap")
+                .then().statusCode(403);
+        secrets.add(wrongBootstrap);
+        secrets.add(TestClient.bootstrapSecret()); // presented by TestClient.admin() above
         given().cookie("csrf_refresh_token", user.csrfRefresh()).post("/token/remove");
         secrets.add(com.ewallet.VtuProviderStub.API_KEY);
         secrets.add(com.ewallet.VtuProviderStub.SECRET_KEY);

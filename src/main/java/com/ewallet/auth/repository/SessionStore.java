@@ -12,8 +12,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The live-session check every authenticated request costs, on the reactive pool directly (one primary-key read, no
- * Hibernate session): on its own before a query, or on the connection of a money transaction as its first statement.
+ * The live-session check every authenticated request costs, on the reactive pool directly (one primary-key read of the
+ * session joined to its user's row for the role, no Hibernate session): on its own before a query, or on the connection
+ * of a money transaction as its first statement.
  */
 @ApplicationScoped
 public class SessionStore {
@@ -24,7 +25,9 @@ public class SessionStore {
      */
     public static final String LIVE = "FROM auth_sessions WHERE id = ? AND user_id = ? AND app_id <=> ?"
             + " AND revoked_at IS NULL AND expires_at > ?";
-    private static final String ACTIVE = "SELECT 1 " + LIVE;
+    // The user's role comes with the session, from the same read: admin rights are never taken from a token.
+    private static final String ACTIVE = "SELECT u.role FROM auth_sessions s JOIN users u ON u.id = s.user_id"
+            + " WHERE s.id = ? AND s.user_id = ? AND s.app_id <=> ? AND s.revoked_at IS NULL AND s.expires_at > ?";
     // A shared lock, as INSERT ... SELECT takes: a logout waits for the session's movements in flight to commit.
     private static final String LIVE_LOCKED = "SELECT 1 " + LIVE + " LOCK IN SHARE MODE";
 
@@ -34,9 +37,12 @@ public class SessionStore {
         this.pool = pool;
     }
 
-    public Uni<Boolean> isActive(String sessionId, long userId, Long appId, LocalDateTime now) {
-        return pool.preparedQuery(ACTIVE).execute(Tuple.of(sessionId, userId, appId, now))
-                .map(rows -> rows.size() == 1);
+    /** The user's current role when this session of theirs (and of this app, or none) is live, else null. */
+    public Uni<String> liveRole(String sessionId, long userId, Long appId, LocalDateTime now) {
+        return pool.preparedQuery(ACTIVE).execute(Tuple.of(sessionId, userId, appId, now)).map(rows -> {
+            var it = rows.iterator();
+            return it.hasNext() ? it.next().getString(0) : null;
+        });
     }
 
     /** Whether the caller's session is live, read (and share-locked) on a transaction's connection. */

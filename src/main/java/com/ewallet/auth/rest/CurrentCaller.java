@@ -25,7 +25,9 @@ public class CurrentCaller {
         return known;
     }
 
-    /** The caller, who must be an admin: 403 {@code FORBIDDEN} otherwise. */
+    /**
+     * The caller, who must be an admin by the database's word (read with the session): 403 {@code FORBIDDEN} otherwise.
+     */
     public Caller admin() {
         Caller who = get();
         if (!who.isAdmin()) {

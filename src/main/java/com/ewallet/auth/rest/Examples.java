@@ -9,6 +9,10 @@ final class Examples {
             {"msg": "token refreshed."}""";
     static final String LOGGED_OUT = """
             {"msg": "logout success."}""";
+    static final String ROLE_ADMIN = """
+            {"id": 1, "role": "admin"}""";
+    static final String ROLE_USER = """
+            {"id": 42, "role": "user"}""";
 
     private Examples() {
     }

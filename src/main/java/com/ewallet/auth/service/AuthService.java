@@ -1,6 +1,5 @@
 package com.ewallet.auth.service;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -18,6 +17,7 @@ import com.ewallet.common.BusinessMetrics;
 import com.ewallet.common.Clock;
 import com.ewallet.common.ErrorBody;
 import com.ewallet.common.RateLimiter;
+import com.ewallet.user.Email;
 import com.ewallet.user.repository.UserRepository;
 import com.ewallet.user.service.PasswordHasher;
 
@@ -57,7 +57,7 @@ public class AuthService {
      * until that window ends (so a lock-out never outlives one window), without checking the password.
      */
     public Uni<LoginTokens> login(String rawEmail, String password) {
-        String email = rawEmail.strip().toLowerCase(Locale.ROOT);
+        String email = Email.normalise(rawEmail);
         String bucket = RateLimiter.bucket("login", email);
         return limiter.peek(bucket, limits.lockout()).flatMap(window -> {
             if (window.hits() >= limits.maxFailures()) {
@@ -122,8 +122,7 @@ public class AuthService {
     public Uni<Caller> authenticateForMove(String accessJwt, String csrfHeader) {
         try {
             TokenClaims claims = checked(accessJwt, "access_token_cookie", TokenType.ACCESS, csrfHeader, true);
-            return Uni.createFrom()
-                    .item(new Caller(claims.userId(), claims.sessionId(), claims.role(), claims.appId(), false));
+            return Uni.createFrom().item(new Caller(claims.userId(), claims.sessionId(), null, claims.appId(), false));
         } catch (ApiException e) {
             return Uni.createFrom().failure(e);
         }
@@ -147,13 +146,13 @@ public class AuthService {
     }
 
     private Uni<Caller> live(TokenClaims claims) {
-        return liveSessions.isActive(claims.sessionId(), claims.userId(), claims.appId(), Clock.nowUtc())
-                .flatMap(
-                        active -> active
-                                ? Uni.createFrom()
-                                        .item(new Caller(claims.userId(), claims.sessionId(), claims.role(),
-                                                claims.appId(), true))
-                                : Uni.createFrom().failure(AuthErrors.revoked()));
+        return liveSessions
+                .liveRole(claims.sessionId(), claims.userId(), claims.appId(),
+                        Clock.nowUtc())
+                .flatMap(role -> role != null
+                        ? Uni.createFrom()
+                                .item(new Caller(claims.userId(), claims.sessionId(), role, claims.appId(), true))
+                        : Uni.createFrom().failure(AuthErrors.revoked()));
     }
 
     private TokenClaims checked(String jwt, String cookie, TokenType type, String csrfHeader, boolean checkCsrf) {

@@ -21,6 +21,7 @@ import com.ewallet.auth.repository.AuthSessionRepository;
 import com.ewallet.common.Clock;
 import com.ewallet.common.Hashes;
 import com.ewallet.common.RandomIds;
+import com.ewallet.user.repository.UserRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -38,15 +39,19 @@ public class SessionService {
     static final String REASON_LOGOUT = "LOGOUT";
     static final String REASON_REUSE = "REFRESH_REUSE";
     static final String REASON_APP_REVOKED = "APP_REVOKED";
+    static final String REASON_ROLE_CHANGED = "ROLE_CHANGED";
 
     private final AuthSessionRepository sessions;
+    private final UserRepository users;
     private final TokenService tokens;
     private final Duration walletRefreshTtl;
     private final boolean rotateWalletRefresh;
     private final Duration refreshGrace;
 
-    public SessionService(AuthSessionRepository sessions, TokenService tokens, AuthConfig config) {
+    public SessionService(AuthSessionRepository sessions, UserRepository users, TokenService tokens,
+            AuthConfig config) {
         this.sessions = sessions;
+        this.users = users;
         this.tokens = tokens;
         this.walletRefreshTtl = config.developer().refreshTokenTtl();
         this.rotateWalletRefresh = config.developer().rotateRefreshTokens();
@@ -67,12 +72,16 @@ public class SessionService {
      */
     @WithTransaction
     public Uni<RotateOutcome<LoginTokens>> rotate(TokenClaims refresh) {
-        return rotateLocked(refresh.sessionId(), tokens.refreshTtl(),
-                new Rotation<>(s -> s.userId == refresh.userId() && s.appId == null,
-                        s -> Hashes.same(s.refreshJti, refresh.jti()),
-                        s -> Hashes.same(s.refreshJti, tokens.nextRefreshJti(s.id, refresh.jti())),
-                        s -> s.refreshJti = tokens.nextRefreshJti(s.id, s.refreshJti),
-                        s -> pair(s, refresh.role(), s.rotatedAt)));
+        // The role is the user's role in the database now, never the old token's. A role change ends the user's
+        // sessions in its own transaction, so a pair issued just before one is refused at its next use.
+        return users.findById(refresh.userId())
+                .flatMap(user -> user == null ? Uni.createFrom().item(RotateOutcome.revoked())
+                        : rotateLocked(refresh.sessionId(), tokens.refreshTtl(),
+                                new Rotation<>(s -> s.userId == refresh.userId() && s.appId == null,
+                                        s -> Hashes.same(s.refreshJti, refresh.jti()),
+                                        s -> Hashes.same(s.refreshJti, tokens.nextRefreshJti(s.id, refresh.jti())),
+                                        s -> s.refreshJti = tokens.nextRefreshJti(s.id, s.refreshJti),
+                                        s -> pair(s, user.role, s.rotatedAt))));
     }
 
     @WithTransaction
@@ -149,6 +158,13 @@ public class SessionService {
     public Uni<Integer> revokeApp(long appId) {
         return sessions.update("revokedAt = ?1, revokeReason = ?2 where appId = ?3 and revokedAt is null",
                 Clock.nowUtc(), REASON_APP_REVOKED, appId);
+    }
+
+    /** Ends every session of a user (their role changed): tokens issued under the old role stop working at once. */
+    @WithTransaction
+    public Uni<Integer> revokeUser(long userId) {
+        return sessions.update("revokedAt = ?1, revokeReason = ?2 where userId = ?3 and revokedAt is null",
+                Clock.nowUtc(), REASON_ROLE_CHANGED, userId);
     }
 
     /** Ended sessions are kept a day for investigation, then dropped. */

@@ -113,7 +113,10 @@ public class TokenService {
                 HexFormat.of().parseHex(Hashes.hmacSha256Hex(pairKey, "next-wallet-refresh:" + refreshToken)));
     }
 
-    /** A cookie token (access or refresh) with its CSRF value. */
+    /**
+     * A cookie token (access or refresh) with its CSRF value. {@code role} is the user's role as the database had it
+     * when the pair was issued, for the client's information; the service itself never trusts it.
+     */
     private IssuedToken issue(TokenType type, long userId, String sessionId, String jti, String nonce, String role,
             Instant issuedAt) {
         Duration ttl = type == TokenType.ACCESS ? accessTtl : refreshTtl;
@@ -197,8 +200,7 @@ public class TokenService {
         } catch (NumberFormatException e) {
             throw AuthErrors.invalid();
         }
-        return new TokenClaims(userId, token.getClaim(SESSION), expected, token.getTokenID(), csrf,
-                token.getClaim(ROLE), appId);
+        return new TokenClaims(userId, token.getClaim(SESSION), expected, token.getTokenID(), csrf, appId);
     }
 
     /** A token that passed verification, and when it stops being valid (epoch seconds). */

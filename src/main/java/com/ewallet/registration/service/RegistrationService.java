@@ -2,7 +2,6 @@ package com.ewallet.registration.service;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,10 +12,10 @@ import com.ewallet.common.Clock;
 import com.ewallet.common.ErrorBody;
 import com.ewallet.common.Mobile;
 import com.ewallet.registration.RegisteredUser;
+import com.ewallet.user.Email;
 import com.ewallet.user.User;
 import com.ewallet.user.UserConfig;
 import com.ewallet.user.repository.UserRepository;
-import com.ewallet.user.service.AdminBootstrap;
 import com.ewallet.user.service.PasswordHasher;
 import com.ewallet.user.service.PasswordStrength;
 import com.ewallet.wallet.Account;
@@ -36,22 +35,24 @@ public class RegistrationService {
     private final AccountService accounts;
     private final PasswordHasher hasher;
     private final UserConfig config;
-    private final AdminBootstrap admins;
     private final PasswordStrength strength;
 
     public RegistrationService(UserRepository users, AccountService accounts, PasswordHasher hasher, UserConfig config,
-            AdminBootstrap admins, PasswordStrength strength) {
+            PasswordStrength strength) {
         this.strength = strength;
-        this.admins = admins;
         this.users = users;
         this.accounts = accounts;
         this.hasher = hasher;
         this.config = config;
     }
 
-    /** Email, password and name as given (validated for shape); the mobile in any form {@link Mobile} reads. */
+    /**
+     * Email, password and name as given (validated for length); the email in any form {@link Email} reads, the mobile
+     * in any form {@link Mobile} reads. Every new user has the role {@code user}: admins are granted, never registered.
+     */
     public Uni<RegisteredUser> register(String rawEmail, String password, String name, String rawMobile) {
-        String email = rawEmail.strip().toLowerCase(Locale.ROOT);
+        String email = Email.canonical(rawEmail)
+                .orElseThrow(() -> ApiException.badRequest(REJECTED, "VALIDATION_FAILED", "email", Email.RULE));
         String mobile = Mobile.normalise(rawMobile, config.users().defaultCountryCode())
                 .orElseThrow(() -> ApiException.badRequest(REJECTED, "VALIDATION_FAILED", "mobile",
                         "must be a mobile number with country code, 8 to 15 digits"));
@@ -74,10 +75,11 @@ public class RegistrationService {
                         return Uni.createFrom().failure(mobileConflict());
                     }
                     return hasher.hash(password);
-                }).flatMap(hash -> create(email, hash, name.strip(), mobile, admins.roleFor(email)))
+                }).flatMap(hash -> create(email, hash, name.strip(), mobile, User.ROLE_USER))
                 .onFailure(ConstraintViolationException.class).transform(RegistrationService::conflict);
     }
 
+    /** A user with an already canonical email ({@link Email#canonical}) and their account. */
     @WithTransaction
     public Uni<RegisteredUser> create(String email, String passwordHash, String name, String mobile, String role) {
         User user = new User();

@@ -1,16 +1,28 @@
 package com.ewallet.user.repository;
 
+import java.time.LocalDateTime;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import com.ewallet.user.User;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
+/** Users. Emails are looked up in their canonical form ({@link com.ewallet.user.Email}), compared byte for byte. */
 @ApplicationScoped
 @WithSession
 public class UserRepository implements PanacheRepository<User> {
+
+    // The first admin: at most one row ever (its key is the constant 1), and only while no user is an admin. INSERT
+    // IGNORE turns the second use into "0 rows" instead of an error; HQL has no INSERT ... SELECT with NOT EXISTS.
+    private static final String FIRST_ADMIN = "INSERT IGNORE INTO admin_bootstrap (id, user_id, used_at)"
+            + " SELECT 1, ?1, ?2 FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM users WHERE role = 'admin')";
 
     public Uni<User> findByEmail(String email) {
         return find("email", email).firstResult();
@@ -26,5 +38,23 @@ public class UserRepository implements PanacheRepository<User> {
 
     public Uni<Boolean> mobileTaken(String mobile) {
         return count("mobile", mobile).map(n -> n > 0);
+    }
+
+    /**
+     * Records the one-time admin bootstrap for {@code userId} if it was never used and no user is an admin; true when
+     * it was recorded (the caller then promotes the user in the same transaction).
+     */
+    public Uni<Boolean> claimFirstAdmin(long userId, LocalDateTime now) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(FIRST_ADMIN).setParameter(1, userId)
+                .setParameter(2, now).executeUpdate()).map(n -> n == 1);
+    }
+
+    /** Every admin, locked in key order (so that concurrent role changes queue instead of deadlocking). */
+    public Uni<List<User>> lockAdmins() {
+        return find("role", Sort.by("id"), User.ROLE_ADMIN).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    public Uni<User> lock(long id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }
