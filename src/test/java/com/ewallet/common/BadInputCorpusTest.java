@@ -166,7 +166,8 @@ class BadInputCorpusTest extends DeveloperApiSupport {
                         authed("history: cursor 5000 chars", "GET", "/api/transactions",
                                 r -> r.queryParam("cursor", "A".repeat(5000))),
                         authed("unknown /api path", "GET", "/api/nope", r -> r),
-                        new Case("admin apps: not an admin",
+                        new Case(
+                                "admin apps: not an admin",
                                 t -> t.user.authed().contentType("application/json").body("{\"name\":\"x\"}")
                                         .post("/api/admin/apps")),
                         new Case("admin apps: list as non-admin", t -> t.user.authed().get("/api/admin/apps")),
@@ -182,6 +183,22 @@ class BadInputCorpusTest extends DeveloperApiSupport {
                                 "/api/admin/bank-transfers/" + "a".repeat(32) + "/settle", "{\"status\":\"maybe\"}"),
                         asAdmin("settle: unknown transfer", "POST",
                                 "/api/admin/bank-transfers/" + "a".repeat(32) + "/settle", "{\"status\":\"failed\"}"),
+                        authed("mobile verify: passcode letters", "POST", "/api/users/mobile/verify",
+                                r -> r.contentType("application/json").body("{\"passcode\":\"abcdef\"}")),
+                        authed("mobile verify: passcode 20 digits", "POST", "/api/users/mobile/verify",
+                                r -> r.contentType("application/json")
+                                        .body("{\"passcode\":\"" + "1".repeat(20) + "\"}")),
+                        authed("mobile verify: passcode as array", "POST", "/api/users/mobile/verify",
+                                r -> r.contentType("application/json").body("{\"passcode\":[\"123456\"]}")),
+                        authed("mobile verify: empty body", "POST", "/api/users/mobile/verify",
+                                r -> r.contentType("application/json").body("")),
+                        authed("mobile verify: text/plain", "POST", "/api/users/mobile/verify",
+                                r -> r.contentType("text/plain").body("123456")),
+                        authed("mobile verify: GET is not allowed", "GET", "/api/users/mobile/verify", r -> r),
+                        new Case("mobile passcode: no CSRF header",
+                                t -> given().cookie("access_token_cookie", t.user.cookies.get("access_token_cookie"))
+                                        .post("/api/users/mobile/passcode")),
+                        new Case("mobile passcode: no cookie", t -> given().post("/api/users/mobile/passcode")),
                         new Case("v1 validate: no app key",
                                 t -> given().contentType("application/json").body("{\"mobile\":\"6281\"}")
                                         .post("/v1/users/auth/validate")),
@@ -257,12 +274,14 @@ class BadInputCorpusTest extends DeveloperApiSupport {
         assertThat(fingerprint()).as("database unchanged").isEqualTo(before);
     }
 
-    /** Counts and sums that any change of users, money, apps or transfers would move. */
+    /** Counts and sums that any change of users, their mobiles, money, apps or transfers would move. */
     private String fingerprint() {
         return pool.query("SELECT CONCAT_WS('/', (SELECT COUNT(*) FROM users), (SELECT COUNT(*) FROM apps),"
                 + " (SELECT COUNT(*) FROM ledger_entries), (SELECT COALESCE(SUM(balance), 0) FROM accounts),"
                 + " (SELECT COUNT(*) FROM bank_transfers), (SELECT COUNT(*) FROM bank_transfers WHERE status <> 'PENDING'),"
-                + " (SELECT COUNT(*) FROM apps WHERE revoked_at IS NOT NULL)) AS f").execute().await()
-                .atMost(Duration.ofSeconds(10)).iterator().next().getString("f");
+                + " (SELECT COUNT(*) FROM apps WHERE revoked_at IS NOT NULL),"
+                + " (SELECT COUNT(*) FROM users WHERE mobile_verified_at IS NOT NULL),"
+                + " (SELECT COUNT(mobile) FROM users)) AS f").execute().await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getString("f");
     }
 }

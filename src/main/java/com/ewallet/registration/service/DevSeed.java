@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 
 import com.ewallet.user.repository.UserRepository;
 import com.ewallet.user.service.AdminBootstrap;
+import com.ewallet.user.service.MobileOwnership;
 import com.ewallet.user.service.PasswordHasher;
 
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -13,21 +14,27 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
-/** Dev mode only: the seed's {@code make seed_dev} user, aditya@ewallet.com / password. */
+/**
+ * Dev mode only: the seed's {@code make seed_dev} user, aditya@ewallet.com / password, with the mobile 6281200000001
+ * verified (so that phone transfers reach it without the SMS step).
+ */
 @ApplicationScoped
 @IfBuildProfile("dev")
 public class DevSeed {
 
     static final String EMAIL = "aditya@ewallet.com";
+    static final String MOBILE = "6281200000001";
 
     private final UserRepository users;
     private final RegistrationService registration;
     private final PasswordHasher hasher;
     private final AdminBootstrap admins;
+    private final MobileOwnership mobiles;
 
-    public DevSeed(UserRepository users, RegistrationService registration, PasswordHasher hasher,
-            AdminBootstrap admins) {
+    public DevSeed(UserRepository users, RegistrationService registration, PasswordHasher hasher, AdminBootstrap admins,
+            MobileOwnership mobiles) {
         this.admins = admins;
+        this.mobiles = mobiles;
         this.users = users;
         this.registration = registration;
         this.hasher = hasher;
@@ -39,8 +46,13 @@ public class DevSeed {
                 return Uni.createFrom().voidItem();
             }
             return hasher.hash("password")
-                    .flatMap(hash -> registration.create(EMAIL, hash, "Aditya", "6281200000001", admins.roleFor(EMAIL)))
+                    .flatMap(hash -> registration.create(EMAIL, hash, "Aditya", MOBILE, admins.roleFor(EMAIL)))
                     .invoke(user -> Log.infof("dev seed user %s created", EMAIL)).replaceWithVoid();
+        }).flatMap(v -> users.findByEmail(EMAIL)).flatMap(seed -> {
+            if (seed.mobileVerified() || !MOBILE.equals(seed.mobile)) {
+                return Uni.createFrom().voidItem();
+            }
+            return mobiles.claim(seed.id, MOBILE).replaceWithVoid();
         }));
     }
 }
