@@ -195,6 +195,12 @@ class BadInputCorpusTest extends DeveloperApiSupport {
                         authed("mobile verify: text/plain", "POST", "/api/users/mobile/verify",
                                 r -> r.contentType("text/plain").body("123456")),
                         authed("mobile verify: GET is not allowed", "GET", "/api/users/mobile/verify", r -> r),
+                        authed("mobile change: empty object", "PUT", "/api/users/mobile",
+                                r -> r.contentType("application/json").body("{}")),
+                        authed("mobile change: letters", "PUT", "/api/users/mobile",
+                                r -> r.contentType("application/json").body("{\"mobile\":\"six-two-eight\"}")),
+                        authed("mobile change: 40 digits", "PUT", "/api/users/mobile",
+                                r -> r.contentType("application/json").body("{\"mobile\":\"" + "1".repeat(40) + "\"}")),
                         new Case("mobile passcode: no CSRF header",
                                 t -> given().cookie("access_token_cookie", t.user.cookies.get("access_token_cookie"))
                                         .post("/api/users/mobile/passcode")),

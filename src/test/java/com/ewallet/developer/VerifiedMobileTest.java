@@ -90,6 +90,43 @@ class VerifiedMobileTest extends DeveloperApiSupport {
     }
 
     @Test
+    void anAccountThatLostItsNumberSetsAnotherAndVerifiesIt() {
+        String victim = TestClient.freshMobile();
+        TestClient squatter = TestClient.registeredWith(victim);
+        squatter.topUp(700).then().statusCode(200);
+        TestClient owner = TestClient.registeredWith(victim).verifyMobile();
+        squatter.authed().post("/api/users/mobile/passcode").then().statusCode(409).body("code", equalTo("NO_MOBILE"));
+
+        change(squatter, victim).then().statusCode(409).body("code", equalTo("MOBILE_TAKEN"));
+        change(squatter, "six-two-eight").then().statusCode(400).body("code", equalTo("INVALID_MOBILE"));
+        change(owner, TestClient.freshMobile()).then().statusCode(409).body("code", equalTo("MOBILE_VERIFIED"));
+        String fresh = TestClient.freshMobile();
+        change(squatter, "+" + fresh).then().statusCode(200).body("mobile", equalTo(fresh)).body("mobileVerified",
+                equalTo(false));
+        squatter.authed().post("/api/users/mobile/passcode").then().statusCode(200).body("mobile", equalTo(fresh));
+        squatter.authed().contentType(ContentType.JSON).body(Map.of("passcode", SmsGatewayStub.lastPasscode(fresh)))
+                .post("/api/users/mobile/verify").then().statusCode(200).body("mobile", equalTo(fresh));
+        assertThat(squatter.balance()).isEqualTo(700);
+    }
+
+    @Test
+    void changingNumbersDoesNotMultiplyThePasscodesAnAccountCanSend() {
+        TestClient user = TestClient.registered();
+        // Test profile: 5 passcodes per 10 minutes.
+        for (int i = 0; i < 5; i++) {
+            change(user, TestClient.freshMobile()).then().statusCode(200);
+            user.authed().post("/api/users/mobile/passcode").then().statusCode(200);
+        }
+        change(user, TestClient.freshMobile()).then().statusCode(200);
+        user.authed().post("/api/users/mobile/passcode").then().statusCode(429).body("code", equalTo("OTP_SEND_LIMIT"))
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+    }
+
+    private static Response change(TestClient user, String mobile) {
+        return user.authed().contentType(ContentType.JSON).body(Map.of("mobile", mobile)).put("/api/users/mobile");
+    }
+
+    @Test
     void aPasscodeLoginOfAnAppVerifiesTheNumber() {
         String key = createApp("Login verifies");
         TestClient user = TestClient.registered();

@@ -12,6 +12,8 @@ final class Examples {
             [{"id": 3, "name": "My app", "createdAt": "2026-11-22T05:00:00"}]""";
     static final String APP_REVOKED = """
             {"id": 3, "name": "My app", "createdAt": "2026-11-22T05:00:00", "revokedAt": "2026-11-23T09:00:00"}""";
+    static final String MOBILE_CHANGED = """
+            {"msg": "mobile changed.", "mobile": "6281234567890", "mobileVerified": false}""";
     static final String MOBILE_PASSCODE_SENT = """
             {"msg": "passcode sent.", "mobile": "6281234567890", "mobileVerified": false}""";
     static final String MOBILE_VERIFIED = """

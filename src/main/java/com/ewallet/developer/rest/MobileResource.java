@@ -4,8 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -26,7 +28,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The step after {@code POST /users}: the logged-in user verifies their mobile number with an SMS passcode (the
  * developer API's passcodes, which live in this package). Only a verified number receives phone transfers and is known
- * to apps.
+ * to apps. A user whose number is not verified (or was taken by the account that verified it) may set another one.
  */
 @Path("/api/users/mobile")
 @AccessTokenRequired
@@ -44,12 +46,24 @@ public class MobileResource {
         this.caller = caller;
     }
 
+    public record ChangeRequest(@NotBlank @Size(max = 32) String mobile) {
+    }
+
     public record VerifyRequest(
             @NotBlank @Pattern(regexp = "[0-9]{4,8}", message = "must be the digits received by SMS") String passcode) {
     }
 
     @RegisterForReflection
     public record MobileAnswer(String msg, String mobile, boolean mobileVerified) {
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The user's new mobile, unverified until the passcode step", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MobileAnswer.class), example = Examples.MOBILE_CHANGED))
+    public Uni<MobileAnswer> change(@Valid @NotNull ChangeRequest body) {
+        long userId = caller.get().userId();
+        return Uninterruptible.run(() -> verification.change(userId, body.mobile()))
+                .map(user -> new MobileAnswer("mobile changed.", user.mobile, false));
     }
 
     @POST

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.ewallet.common.ApiException;
 import com.ewallet.common.ErrorBody;
 import com.ewallet.user.User;
+import com.ewallet.user.service.MobileOwnership;
 
 import io.smallrye.mutiny.Uni;
 
@@ -18,10 +19,21 @@ public class MobileVerification {
 
     private final DeveloperUsers users;
     private final OtpService otp;
+    private final MobileOwnership mobiles;
 
-    public MobileVerification(DeveloperUsers users, OtpService otp) {
+    public MobileVerification(DeveloperUsers users, OtpService otp, MobileOwnership mobiles) {
         this.users = users;
         this.otp = otp;
+        this.mobiles = mobiles;
+    }
+
+    /**
+     * Sets a new number, unverified, for a user whose number is not verified or was taken by another account; the
+     * passcode step verifies it afterwards.
+     */
+    public Uni<User> change(long userId, String rawMobile) {
+        return Uni.createFrom().item(() -> users.normalise(rawMobile, "mobile"))
+                .flatMap(mobile -> mobiles.replaceUnverified(userId, mobile));
     }
 
     /** Sends a passcode to the user's number; answers the number it went to. */
@@ -42,15 +54,18 @@ public class MobileVerification {
                 });
     }
 
-    /** The user, who must hold a number not verified yet: 409 otherwise. */
+    /**
+     * The user, who must hold a number not verified yet: 409 {@code NO_MOBILE} or {@code MOBILE_VERIFIED} otherwise.
+     */
     private Uni<User> unverified(long userId) {
         return users.byId(userId).map(user -> {
             if (user.mobile == null) {
                 throw new ApiException(409, ErrorBody.of(
-                        "this account has no mobile number: another account verified the one it had.", "NO_MOBILE"));
+                        "this account has no mobile number: another account verified the one it had; set a new one.",
+                        "NO_MOBILE"));
             }
             if (user.mobileVerified()) {
-                throw new ApiException(409, ErrorBody.of("this mobile is already verified.", "MOBILE_VERIFIED"));
+                throw MobileOwnership.alreadyVerified();
             }
             return user;
         });

@@ -80,18 +80,18 @@ public class OtpService {
 
     /**
      * Sends a passcode for the account's own number, asked for from the wallet (the step after registration). Limited
-     * per number and account, so that another account holding the same number unverified cannot use up the owner's
-     * passcodes; a new one replaces the account's older ones.
+     * per account, whatever number it holds: another account holding the same number unverified cannot use up the
+     * owner's passcodes, and changing numbers does not multiply what an account can send. A new one replaces the
+     * account's older ones.
      */
     public Uni<Void> sendForOwnMobile(User user) {
-        return limiter.hit(RateLimiter.bucket("otp-send-own", user.mobile + "|" + user.id), config.sendWindow())
-                .flatMap(perAccount -> {
-                    if (perAccount.hits() > config.sendsPerMobile()) {
-                        throw ApiException.tooMany("too many passcodes sent to this mobile, try again later.",
-                                "OTP_SEND_LIMIT", perAccount.secondsLeft());
-                    }
-                    return deliver(user.mobile, Scope.user(user.id));
-                });
+        return limiter.hit("otp-send-account:" + user.id, config.sendWindow()).flatMap(perAccount -> {
+            if (perAccount.hits() > config.sendsPerMobile()) {
+                throw ApiException.tooMany("too many passcodes sent for this account, try again later.",
+                        "OTP_SEND_LIMIT", perAccount.secondsLeft());
+            }
+            return deliver(user.mobile, Scope.user(user.id));
+        });
     }
 
     private Uni<Void> deliver(String mobile, Scope scope) {
@@ -117,11 +117,11 @@ public class OtpService {
 
     /**
      * Checks a passcode sent by {@link #sendForOwnMobile} and, when right, verifies the number for the account (taking
-     * it from accounts that hold it unverified). Wrong tries are counted per number and account.
+     * it from accounts that hold it unverified). Wrong tries are counted per account.
      */
     public Uni<User> verifyOwnMobile(User user, String passcode) {
-        return checkCounted(RateLimiter.bucket("otp-verify-own", user.mobile + "|" + user.id), user.mobile,
-                Scope.user(user.id), passcode).flatMap(v -> mobiles.claim(user.id, user.mobile));
+        return checkCounted("otp-verify-account:" + user.id, user.mobile, Scope.user(user.id), passcode)
+                .flatMap(v -> mobiles.claim(user.id, user.mobile));
     }
 
     /** One counted try: 429 once {@code failures} is full, 401 for a wrong passcode (which counts). */

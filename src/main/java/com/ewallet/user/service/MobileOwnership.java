@@ -55,6 +55,32 @@ public class MobileOwnership {
         });
     }
 
+    /**
+     * Gives the user a new number, unverified, in place of one that is not verified (or that another account took): the
+     * way back for an account that lost its number or registered a wrong one. 409 {@code MOBILE_VERIFIED} when the
+     * user's number is verified, {@code MOBILE_TAKEN} when another account holds the new one verified.
+     */
+    @WithTransaction
+    public Uni<User> replaceUnverified(long userId, String mobile) {
+        return users.findById(userId).flatMap(user -> {
+            if (user.mobileVerified()) {
+                return Uni.createFrom().failure(alreadyVerified());
+            }
+            return users.mobileVerifiedByAnyone(mobile).map(taken -> {
+                if (taken) {
+                    throw taken();
+                }
+                user.mobile = mobile;
+                Log.infof("user %d changed an unverified mobile", userId);
+                return user;
+            });
+        });
+    }
+
+    public static ApiException alreadyVerified() {
+        return new ApiException(409, ErrorBody.of("this mobile is already verified.", "MOBILE_VERIFIED"));
+    }
+
     /** The number is another account's, verified. */
     public static ApiException taken() {
         return new ApiException(409, ErrorBody.of("mobile is already registered.", "MOBILE_TAKEN"));
