@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -14,11 +17,14 @@ import org.junit.jupiter.api.Test;
 import com.ewallet.LedgerCheck;
 import com.ewallet.SmsGatewayStub;
 import com.ewallet.TestClient;
+import com.ewallet.auth.service.SigningKeys;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -34,6 +40,9 @@ class VerifiedMobileTest extends DeveloperApiSupport {
 
     @Inject
     Pool pool;
+
+    @Inject
+    SigningKeys keys;
 
     private Response validate(String key, String mobile) {
         return v1(key).body(Map.of("mobile", mobile)).post("/v1/users/auth/validate");
@@ -186,6 +195,31 @@ class VerifiedMobileTest extends DeveloperApiSupport {
         assertThat(shown).isEqualTo(user.id).isNotEqualTo(Long.toString(numeric));
         Map<String, Object> tokens = connect(key, user);
         wallet(key, tokens).get("/v1/users/balance").then().statusCode(200).body("data.user.id", equalTo(user.id));
+
+        // The wallet access token is readable by the app: it names the user by public id too.
+        Map<String, Object> claims = payload((String) tokens.get("accessToken"));
+        assertThat(claims.get("sub")).isEqualTo(user.id);
+        // A wallet token from before public ids (numeric subject) still works until it expires; one naming another
+        // user within this session does not.
+        String legacy = walletToken(Long.toString(numeric), claims);
+        v1(key).header("X-App-Wallet-Access-Token", legacy).get("/v1/users/balance").then().statusCode(200)
+                .body("data.user.id", equalTo(user.id));
+        String other = walletToken(TestClient.verified().id, claims);
+        v1(key).header("X-App-Wallet-Access-Token", other).get("/v1/users/balance").then().statusCode(401)
+                .body("errorCode", equalTo("TOKEN_REVOKED"));
+    }
+
+    private String walletToken(String subject, Map<String, Object> like) {
+        return Jwt.issuer((String) like.get("iss")).subject(subject).claim("jti", "t" + System.nanoTime())
+                .claim("type", "wallet").claim("sid", like.get("sid")).claim("app", like.get("app"))
+                .expiresAt(Instant.now().plusSeconds(600)).jws().algorithm(SignatureAlgorithm.RS256)
+                .sign(keys.privateKey());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> payload(String jwt) {
+        String json = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        return io.restassured.path.json.JsonPath.from(json).getMap("$");
     }
 
     private static io.restassured.specification.RequestSpecification given() {

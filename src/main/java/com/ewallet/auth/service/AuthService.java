@@ -143,7 +143,12 @@ public class AuthService {
         } catch (ApiException e) {
             return Uni.createFrom().failure(e);
         }
-        return live(claims);
+        return liveSessions.walletUser(claims.sessionId(), claims.subject(), appId, Clock.nowUtc()).map(userId -> {
+            if (userId == null) {
+                throw AuthErrors.revoked();
+            }
+            return new Caller(userId, claims.sessionId(), claims.role(), claims.appId(), true);
+        });
     }
 
     private Uni<Caller> live(TokenClaims claims) {

@@ -65,8 +65,9 @@ public class SessionService {
     }
 
     @WithTransaction
-    public Uni<WalletTokens> openWallet(long userId, long appId) {
+    public Uni<WalletTokens> openWallet(long userId, String userPublicId, long appId) {
         AuthSession session = newSession(userId, appId, walletRefreshTtl);
+        session.userPublicId = userPublicId;
         String refresh = newWalletRefresh(session);
         return sessions.persist(session).map(s -> walletTokens(s, refresh));
     }
@@ -163,7 +164,7 @@ public class SessionService {
     }
 
     private WalletTokens walletTokens(AuthSession session, String refresh) {
-        var access = tokens.issueWallet(session.userId, session.id, session.appId);
+        var access = tokens.issueWallet(session.userPublicId, session.id, session.appId);
         return new WalletTokens(access.jwt(), refresh, access.maxAgeSeconds());
     }
 

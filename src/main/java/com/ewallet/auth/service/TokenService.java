@@ -78,14 +78,18 @@ public class TokenService {
         // session id (it is inside wallet tokens too) from forging one.
         String nonce = RandomIds.token();
         String csrf = sessionId + "." + nonce + "." + csrfMac(sessionId, nonce);
-        JwtClaimsBuilder claims = base(type, userId, sessionId, jti, ttl).claim(CSRF, csrf).claim(ROLE, role);
+        JwtClaimsBuilder claims = base(type, Long.toString(userId), sessionId, jti, ttl).claim(CSRF, csrf).claim(ROLE,
+                role);
         return new IssuedToken(sign(claims), csrf, ttl.toSeconds());
     }
 
-    /** A developer-API wallet access token, valid only together with the key of {@code appId}. */
-    public IssuedToken issueWallet(long userId, String sessionId, long appId) {
-        JwtClaimsBuilder claims = base(TokenType.WALLET, userId, sessionId, RandomIds.token(), walletTtl).claim(APP,
-                Long.toString(appId));
+    /**
+     * A developer-API wallet access token, valid only together with the key of {@code appId}. Apps can read it, so its
+     * subject is the user's public id, never the database key.
+     */
+    public IssuedToken issueWallet(String userPublicId, String sessionId, long appId) {
+        JwtClaimsBuilder claims = base(TokenType.WALLET, userPublicId, sessionId, RandomIds.token(), walletTtl)
+                .claim(APP, Long.toString(appId));
         return new IssuedToken(sign(claims), null, walletTtl.toSeconds());
     }
 
@@ -124,11 +128,17 @@ public class TokenService {
         if (!expected.claim().equals(type)) {
             throw AuthErrors.wrongType(expected);
         }
-        long userId;
-        try {
-            userId = Long.parseLong(token.getSubject());
-        } catch (NumberFormatException e) {
+        String subject = token.getSubject();
+        if (subject == null || subject.isEmpty()) {
             throw AuthErrors.invalid();
+        }
+        long userId = 0;
+        if (expected != TokenType.WALLET) {
+            try {
+                userId = Long.parseLong(subject);
+            } catch (NumberFormatException e) {
+                throw AuthErrors.invalid();
+            }
         }
         String csrf = token.getClaim(CSRF);
         String app = token.getClaim(APP);
@@ -142,7 +152,7 @@ public class TokenService {
             throw AuthErrors.invalid();
         }
         return new TokenClaims(userId, token.getClaim(SESSION), expected, token.getTokenID(), csrf,
-                token.getClaim(ROLE), appId);
+                token.getClaim(ROLE), appId, subject);
     }
 
     /** A token that passed verification, and when it stops being valid (epoch seconds). */
@@ -184,10 +194,10 @@ public class TokenService {
         return Hashes.hmacSha256Hex(csrfKey, "csrf:" + sessionId + "." + nonce).substring(0, 32);
     }
 
-    private JwtClaimsBuilder base(TokenType type, long userId, String sessionId, String jti, Duration ttl) {
+    private JwtClaimsBuilder base(TokenType type, String subject, String sessionId, String jti, Duration ttl) {
         Instant now = Instant.now();
-        return Jwt.issuer(issuer).subject(Long.toString(userId)).claim("jti", jti).claim(TYPE, type.claim())
-                .claim(SESSION, sessionId).issuedAt(now).expiresAt(now.plus(ttl));
+        return Jwt.issuer(issuer).subject(subject).claim("jti", jti).claim(TYPE, type.claim()).claim(SESSION, sessionId)
+                .issuedAt(now).expiresAt(now.plus(ttl));
     }
 
     private String sign(JwtClaimsBuilder claims) {

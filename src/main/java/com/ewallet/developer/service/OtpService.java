@@ -111,7 +111,7 @@ public class OtpService {
                     Log.infof("passcode verified for user %d and app %d", user.id, app.id);
                     Uni<Void> verified = user.mobileVerified() ? Uni.createFrom().voidItem()
                             : mobiles.claim(user.id, user.mobile).replaceWithVoid();
-                    return verified.flatMap(u -> sessions.openWallet(user.id, app.id));
+                    return verified.flatMap(u -> sessions.openWallet(user.id, user.publicId, app.id));
                 });
     }
 
