@@ -1,5 +1,7 @@
 package com.ewallet.developer.repository;
 
+import java.time.LocalDateTime;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -26,12 +28,12 @@ public class OtpChallengeRepository implements PanacheRepository<OtpChallenge> {
     }
 
     /** Ends the open passcodes of this mobile for this app: a new one replaces them. */
-    public Uni<Integer> consumeOpen(String mobile, long appId, java.time.LocalDateTime now) {
+    public Uni<Integer> consumeOpen(String mobile, long appId, LocalDateTime now) {
         return update("consumedAt = ?1 where mobile = ?2 and appId = ?3 and consumedAt is null", now, mobile, appId);
     }
 
     /** Ends the open passcodes the account asked for from the wallet for this mobile. */
-    public Uni<Integer> consumeOpenOfUser(String mobile, long userId, java.time.LocalDateTime now) {
+    public Uni<Integer> consumeOpenOfUser(String mobile, long userId, LocalDateTime now) {
         return update("consumedAt = ?1 where mobile = ?2 and appId is null and userId = ?3 and consumedAt is null", now,
                 mobile, userId);
     }
