@@ -68,8 +68,9 @@ started=$(grep -o 'started in [0-9.]*s' "$OUT/service.log" | head -1)
 curl -s -o /dev/null -H 'Content-Type: application/json' \
     -d '{"email":"bench-0@example.com","password":"bench-password-1","name":"Bench","mobile":"628990000000"}' "$BASE/users"
 sql $DB <<SQL
-INSERT INTO users (email, password_hash, name, mobile, role, created_at)
-  SELECT CONCAT('bench-', seq, '@example.com'), u.password_hash, 'Bench', CONCAT('62899', LPAD(seq, 7, '0')), 'user', NOW(6)
+INSERT INTO users (public_id, email, password_hash, name, mobile, role, created_at)
+  SELECT RIGHT(LPAD(CONV(HEX(RANDOM_BYTES(8)), 16, 32), 13, '0'), 12), CONCAT('bench-', seq, '@example.com'),
+    u.password_hash, 'Bench', CONCAT('62899', LPAD(seq, 7, '0')), 'user', NOW(6)
   FROM seq_1_to_$USERS JOIN users u ON u.email = 'bench-0@example.com';
 INSERT INTO accounts (user_id, account_number, type, tier, balance, created_at, updated_at)
   SELECT id, CONCAT('9', LPAD(id, 9, '0')), 'personal', 3, 0, NOW(6), NOW(6) FROM users u

@@ -13,9 +13,12 @@ import io.vertx.core.json.JsonObject;
  * A stand-in SMS gateway over real HTTP on a free loopback port, speaking the generic API ({@code POST /messages}) and
  * Termii's ({@code POST /api/sms/send}, whose messages it keeps prefixed with "termii" and the channel). It keeps the
  * last message per number; tests read it through {@code GET /received/{to}} and make the gateway fail with
- * {@code PUT /failing/true}.
+ * {@code PUT /failing/true}. Its address is also left in the system property {@value #URL_PROPERTY}, which test helpers
+ * read without injection (the *IT suites cannot inject).
  */
 public class SmsGatewayStub implements QuarkusTestResourceLifecycleManager {
+
+    public static final String URL_PROPERTY = "ewallet.test.sms-gateway.url";
 
     private Vertx vertx;
 
@@ -61,8 +64,24 @@ public class SmsGatewayStub implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("SMS stub did not start", e);
         }
-        return Map.of("quarkus.rest-client.sms-gateway.url", "http://127.0.0.1:" + server.actualPort(),
-                "wallet.sms.api-key", "test-gateway-key");
+        String url = "http://127.0.0.1:" + server.actualPort();
+        System.setProperty(URL_PROPERTY, url);
+        return Map.of("quarkus.rest-client.sms-gateway.url", url, "wallet.sms.api-key", "test-gateway-key");
+    }
+
+    /** The last passcode the stub gateway received for this number. */
+    public static String lastPasscode(String mobile) {
+        String url = System.getProperty(URL_PROPERTY);
+        if (url == null) {
+            throw new IllegalStateException("the SMS gateway stub is not running");
+        }
+        String text = io.restassured.RestAssured.given().get(url + "/received/" + mobile).then().statusCode(200)
+                .extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b([0-9]{6})\\b").matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no passcode in: " + text);
+        }
+        return m.group(1);
     }
 
     @Override

@@ -24,14 +24,11 @@ public final class TestClient {
     public final String password = "correct-horse-42";
     public final String mobile;
     public final String accountNumber;
+    /** The public id registration answered (null for {@link #admin()} and {@link #loggedIn}). */
+    public final String id;
     public final Map<String, String> cookies = new HashMap<>();
-    private final Long id;
 
-    private TestClient(String email, String mobile, String accountNumber) {
-        this(email, mobile, accountNumber, null);
-    }
-
-    private TestClient(String email, String mobile, String accountNumber, Long id) {
+    private TestClient(String email, String mobile, String accountNumber, String id) {
         this.email = email;
         this.mobile = mobile;
         this.accountNumber = accountNumber;
@@ -49,7 +46,7 @@ public final class TestClient {
                 .body(Map.of("email", email, "password", "correct-horse-42", "name", "Admin", "mobile", "628999000001"))
                 .post("/users").then()
                 .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
-        TestClient client = new TestClient(email, "628999000001", null);
+        TestClient client = new TestClient(email, "628999000001", null, null);
         client.login().then().statusCode(200);
         if (client.authed().get("/api/admin/apps").statusCode() == 200) {
             return client;
@@ -76,28 +73,35 @@ public final class TestClient {
         }
     }
 
-    /** This user's id (from their registration). */
-    public long id() {
+    /** This user's public id (from their registration). */
+    public String id() {
         return id;
     }
 
     /** A user registered elsewhere with this email and the usual password, logged in. */
     public static TestClient loggedIn(String email) {
-        TestClient client = new TestClient(email, null, null);
+        TestClient client = new TestClient(email, null, null, null);
         client.login().then().statusCode(200);
         return client;
     }
 
     /** A freshly registered user, logged in. */
     public static TestClient registered() {
+        return registeredWith(freshMobile());
+    }
+
+    /** A number no other test uses. */
+    public static String freshMobile() {
+        return "628" + String.format("%010d", MOBILES.incrementAndGet() % 10_000_000_000L);
+    }
+
+    /** A freshly registered user with this mobile (not verified), logged in. */
+    public static TestClient registeredWith(String mobile) {
         String email = "u" + UUID.randomUUID().toString().replace("-", "") + "@example.com";
-        String mobile = "628" + String.format("%010d", MOBILES.incrementAndGet() % 10_000_000_000L);
-        Response registered = given().contentType(ContentType.JSON)
+        var answer = given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", "correct-horse-42", "name", "Test User", "mobile", mobile))
-                .post("/users");
-        registered.then().statusCode(201);
-        TestClient client = new TestClient(email, mobile, registered.path("accountNumber"),
-                ((Number) registered.path("id")).longValue());
+                .post("/users").then().statusCode(201).extract().jsonPath();
+        TestClient client = new TestClient(email, mobile, answer.getString("accountNumber"), answer.getString("id"));
         client.login();
         return client;
     }
@@ -105,6 +109,19 @@ public final class TestClient {
     /** Waits out {@code wallet.auth.refresh-grace} of the test profile (2 s): a rotated-out refresh token is reuse. */
     public static void pastTheRefreshGrace() throws InterruptedException {
         Thread.sleep(2_300);
+    }
+
+    /** A freshly registered user, logged in, whose mobile is verified (phone transfers reach it). */
+    public static TestClient verified() {
+        return registered().verifyMobile();
+    }
+
+    /** Verifies this user's mobile through HTTP: the passcode step, read back from the stub SMS gateway. */
+    public TestClient verifyMobile() {
+        authed().post("/api/users/mobile/passcode").then().statusCode(200);
+        authed().contentType(ContentType.JSON).body(Map.of("passcode", SmsGatewayStub.lastPasscode(mobile)))
+                .post("/api/users/mobile/verify").then().statusCode(200);
+        return this;
     }
 
     public Response login() {

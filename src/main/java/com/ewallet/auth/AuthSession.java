@@ -7,6 +7,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Formula;
+
 /**
  * One login. Its id travels in every token as {@code sid}; {@code refreshJti} is the one refresh token that may still
  * be used (rotation), and a revoked session accepts no token at all.
@@ -21,6 +23,10 @@ public class AuthSession {
 
     @Column(name = "user_id", nullable = false)
     public long userId;
+
+    /** The user's public id, read with the session (wallet tokens name their user by it); not a column. */
+    @Formula("(SELECT u.public_id FROM users u WHERE u.id = user_id)")
+    public String userPublicId;
 
     /** The app a developer-API wallet session belongs to; null for a cookie login. */
     @Column(name = "app_id")

@@ -9,7 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One SMS passcode sent to a mobile for one app: single use, short-lived, a few tries. */
+/**
+ * One SMS passcode sent to a mobile for one app (a passcode login), or for no app but one account (the wallet's own
+ * verification of the account's number): single use, short-lived, a few tries.
+ */
 @Entity
 @Table(name = "otp_challenges")
 public class OtpChallenge {
@@ -21,8 +24,13 @@ public class OtpChallenge {
     @Column(nullable = false, length = 15)
     public String mobile;
 
-    @Column(name = "app_id", nullable = false)
-    public long appId;
+    /** The app that asked for it; NULL for the wallet's own verification step. */
+    @Column(name = "app_id")
+    public Long appId;
+
+    /** The account that asked for it (the wallet's own verification step); NULL for a passcode login. */
+    @Column(name = "user_id")
+    public Long userId;
 
     /** HMAC-SHA-256 of the passcode under a server key. */
     @Column(name = "code_hash", nullable = false, length = 64)

@@ -87,7 +87,7 @@ class AdminBootstrapTest {
     void theRightSecretMakesTheFirstAdminOnceAndEndsTheirSessions() {
         TestClient first = TestClient.registered();
         Response granted = bootstrap(first, secret());
-        granted.then().statusCode(200).body("id", equalTo((int) first.id())).body("role", equalTo("admin"));
+        granted.then().statusCode(200).body("id", equalTo(first.id())).body("role", equalTo("admin"));
         assertThat(granted.getHeaders().getValues("Set-Cookie")).anyMatch(c -> c.startsWith("access_token_cookie=;"));
         // The role changed, so the session ended: log in again, as an admin now.
         first.authed().get("/api/admin/apps").then().statusCode(401).body("code", equalTo("TOKEN_REVOKED"));

@@ -60,7 +60,7 @@ class RoleChangeTest {
         TestClient user = TestClient.registered();
         TestClient otherDevice = TestClient.loggedIn(user.email);
 
-        setRole(root, user.id(), "admin").then().statusCode(200).body("id", equalTo((int) user.id())).body("role",
+        setRole(root, user.id(), "admin").then().statusCode(200).body("id", equalTo(user.id())).body("role",
                 equalTo("admin"));
         user.authed().get("/api/balance").then().statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
         otherDevice.authed().get("/api/balance").then().statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
@@ -98,7 +98,7 @@ class RoleChangeTest {
         setRole(root, user.id(), "root").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
         root.authed().contentType(ContentType.JSON).body("{}").put("/api/admin/users/" + user.id() + "/role").then()
                 .statusCode(400);
-        setRole(root, 999_999_999L, "admin").then().statusCode(404).body("code", equalTo("USER_NOT_FOUND"));
+        setRole(root, "ZZZZZZZZZZZZ", "admin").then().statusCode(404).body("code", equalTo("USER_NOT_FOUND"));
         root.authed().contentType(ContentType.JSON).body(Map.of("role", "admin")).put("/api/admin/users/abc/role")
                 .then().statusCode(404);
 
@@ -106,12 +106,12 @@ class RoleChangeTest {
         user.authed().get("/api/admin/apps").then().statusCode(403);
     }
 
-    private void setRoleInDatabase(long userId, String role) {
-        pool.preparedQuery("UPDATE users SET role = ? WHERE id = ?").execute(Tuple.of(role, userId)).await()
+    private void setRoleInDatabase(String publicId, String role) {
+        pool.preparedQuery("UPDATE users SET role = ? WHERE public_id = ?").execute(Tuple.of(role, publicId)).await()
                 .indefinitely();
     }
 
-    private static Response setRole(TestClient admin, long userId, String role) {
+    private static Response setRole(TestClient admin, String userId, String role) {
         return admin.authed().contentType(ContentType.JSON).body(Map.of("role", role))
                 .put("/api/admin/users/" + userId + "/role");
     }

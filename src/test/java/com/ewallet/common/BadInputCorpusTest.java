@@ -197,12 +197,35 @@ class BadInputCorpusTest extends DeveloperApiSupport {
                         asAdmin("role: unknown role", "PUT", "/api/admin/users/1/role", "{\"role\":\"root\"}"),
                         asAdmin("role: role null", "PUT", "/api/admin/users/1/role", "{\"role\":null}"),
                         asAdmin("role: role upper case", "PUT", "/api/admin/users/1/role", "{\"role\":\"ADMIN\"}"),
-                        asAdmin("role: id not a number", "PUT", "/api/admin/users/abc/role", "{\"role\":\"user\"}"),
-                        asAdmin("role: unknown user", "PUT", "/api/admin/users/999999999/role", "{\"role\":\"admin\"}"),
+                        asAdmin("role: id malformed", "PUT", "/api/admin/users/abc!/role", "{\"role\":\"user\"}"),
+                        asAdmin("role: unknown user", "PUT", "/api/admin/users/ZZZZZZZZZZZZ/role",
+                                "{\"role\":\"admin\"}"),
                         json("register: accented email", "POST", "/users",
                                 reg("\"\u00e1lice@example.com\"", pw, nm, mb)),
                         json("register: email with a zero-width space", "POST", "/users",
                                 reg("\"al\u200bice@example.com\"", pw, nm, mb)),
+                        authed("mobile verify: passcode letters", "POST", "/api/users/mobile/verify",
+                                r -> r.contentType("application/json").body("{\"passcode\":\"abcdef\"}")),
+                        authed("mobile verify: passcode 20 digits", "POST", "/api/users/mobile/verify",
+                                r -> r.contentType("application/json")
+                                        .body("{\"passcode\":\"" + "1".repeat(20) + "\"}")),
+                        authed("mobile verify: passcode as array", "POST", "/api/users/mobile/verify",
+                                r -> r.contentType("application/json").body("{\"passcode\":[\"123456\"]}")),
+                        authed("mobile verify: empty body", "POST", "/api/users/mobile/verify",
+                                r -> r.contentType("application/json").body("")),
+                        authed("mobile verify: text/plain", "POST", "/api/users/mobile/verify",
+                                r -> r.contentType("text/plain").body("123456")),
+                        authed("mobile verify: GET is not allowed", "GET", "/api/users/mobile/verify", r -> r),
+                        authed("mobile change: empty object", "PUT", "/api/users/mobile",
+                                r -> r.contentType("application/json").body("{}")),
+                        authed("mobile change: letters", "PUT", "/api/users/mobile",
+                                r -> r.contentType("application/json").body("{\"mobile\":\"six-two-eight\"}")),
+                        authed("mobile change: 40 digits", "PUT", "/api/users/mobile",
+                                r -> r.contentType("application/json").body("{\"mobile\":\"" + "1".repeat(40) + "\"}")),
+                        new Case("mobile passcode: no CSRF header",
+                                t -> given().cookie("access_token_cookie", t.user.cookies.get("access_token_cookie"))
+                                        .post("/api/users/mobile/passcode")),
+                        new Case("mobile passcode: no cookie", t -> given().post("/api/users/mobile/passcode")),
                         new Case("v1 validate: no app key",
                                 t -> given().contentType("application/json").body("{\"mobile\":\"6281\"}")
                                         .post("/v1/users/auth/validate")),
@@ -278,13 +301,15 @@ class BadInputCorpusTest extends DeveloperApiSupport {
         assertThat(fingerprint()).as("database unchanged").isEqualTo(before);
     }
 
-    /** Counts and sums that any change of users, money, apps or transfers would move. */
+    /** Counts and sums that any change of users, their mobiles, money, apps or transfers would move. */
     private String fingerprint() {
         return pool.query("SELECT CONCAT_WS('/', (SELECT COUNT(*) FROM users), (SELECT COUNT(*) FROM apps),"
                 + " (SELECT COUNT(*) FROM ledger_entries), (SELECT COALESCE(SUM(balance), 0) FROM accounts),"
                 + " (SELECT COUNT(*) FROM bank_transfers), (SELECT COUNT(*) FROM bank_transfers WHERE status <> 'PENDING'),"
                 + " (SELECT COUNT(*) FROM apps WHERE revoked_at IS NOT NULL),"
-                + " (SELECT COUNT(*) FROM users WHERE role = 'admin')) AS f").execute().await()
-                .atMost(Duration.ofSeconds(10)).iterator().next().getString("f");
+                + " (SELECT COUNT(*) FROM users WHERE role = 'admin'),"
+                + " (SELECT COUNT(*) FROM users WHERE mobile_verified_at IS NOT NULL),"
+                + " (SELECT COUNT(mobile) FROM users)) AS f").execute().await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getString("f");
     }
 }

@@ -39,13 +39,14 @@ class DeveloperApiTest extends DeveloperApiSupport {
     @Test
     void theFullFlowFromAppCreationToTransfers() {
         String key = createApp("Shop");
-        TestClient alice = TestClient.registered();
-        TestClient bob = TestClient.registered();
+        TestClient alice = TestClient.verified();
+        TestClient bob = TestClient.verified();
         alice.topUp(100_000).then().statusCode(200);
 
         v1(key).body(Map.of("mobile", "+" + alice.mobile)).post("/v1/users/auth/validate").then().statusCode(200)
                 .body("success", equalTo(true)).body("message", equalTo("Validation successful"))
-                .body("data.user.mobile", equalTo(alice.mobile)).body("data.user.id", notNullValue());
+                .body("data.user.mobile", equalTo(alice.mobile))
+                .body("data.user.id", org.hamcrest.Matchers.matchesPattern("[0-9A-V]{12}"));
         send(key, alice.mobile).then().statusCode(200).body("message",
                 equalTo("Please enter the passcode sent to " + alice.mobile));
         Map<String, Object> tokens = verify(key, alice.mobile, lastPasscode(alice.mobile)).then().statusCode(200)
@@ -273,7 +274,7 @@ class DeveloperApiTest extends DeveloperApiSupport {
     void tierLimitsHoldOnBothApiAndV1() {
         String key = createApp("Limits");
         TestClient rich = TestClient.registered();
-        TestClient other = TestClient.registered();
+        TestClient other = TestClient.verified();
         // Test profile: tier 1 holds at most 5,000,000 and sends at most 3,000,000 a day.
         rich.topUp(5_000_001).then().statusCode(400).body("code", equalTo("BALANCE_LIMIT"));
         rich.topUp(4_000_000).then().statusCode(200);
@@ -303,7 +304,7 @@ class DeveloperApiTest extends DeveloperApiSupport {
         Map<String, Object> tokens = connect(key, user);
         wallet(key, tokens).body(Map.of("mobile", "6281000000099", "amount", 10)).post("/v1/users/transfers/phone")
                 .then().statusCode(400).body("errorCode", equalTo("UNKNOWN_MOBILE"));
-        wallet(key, tokens).body(Map.of("mobile", TestClient.registered().mobile, "amount", 101))
+        wallet(key, tokens).body(Map.of("mobile", TestClient.verified().mobile, "amount", 101))
                 .post("/v1/users/transfers/phone").then().statusCode(400)
                 .body("errorCode", equalTo("INSUFFICIENT_FUNDS"));
         wallet(key, tokens).body(Map.of("accountName", "A", "accountNumber", "123456", "bankCode", "bca", "amount", 1))
@@ -320,7 +321,7 @@ class DeveloperApiTest extends DeveloperApiSupport {
     void v1TransfersAreIdempotent() {
         String key = createApp("Idem");
         TestClient user = TestClient.registered();
-        TestClient payee = TestClient.registered();
+        TestClient payee = TestClient.verified();
         user.topUp(1_000).then().statusCode(200);
         Map<String, Object> tokens = connect(key, user);
         for (int i = 0; i < 3; i++) {

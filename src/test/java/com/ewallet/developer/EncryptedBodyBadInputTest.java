@@ -99,7 +99,7 @@ class EncryptedBodyBadInputTest extends DeveloperApiSupport {
         String newSecret = TestClient.admin().authed().post("/api/admin/apps/" + rotating.get("id") + "/secret").then()
                 .statusCode(200).body("key", equalTo(null)).extract().path("secret");
         assertThat(newSecret).isNotEqualTo(rotating.get("secret"));
-        TestClient someone = TestClient.registered();
+        TestClient someone = TestClient.verified();
         EyowoJs.Encrypted old = EyowoJs.encrypt(rotating.get("secret"), Map.of("mobile", someone.mobile));
         v1(rotating.get("key")).header("X-IV", old.iv()).body(old.body()).post("/v1/users/auth/validate").then()
                 .statusCode(400).body("success", equalTo(false));

@@ -103,8 +103,8 @@ class EyowoSdkTest extends DeveloperApiSupport {
      * twice, and the history: every answer as the SDKs read it, the books right at the end.
      */
     private Map<String, Object> wholeFlow(String key, Style sdk, long topUp) {
-        TestClient user = TestClient.registered();
-        TestClient payee = TestClient.registered();
+        TestClient user = TestClient.verified();
+        TestClient payee = TestClient.verified();
         user.topUp(topUp).then().statusCode(200);
 
         sdk.post("/v1/users/auth/validate", Map.of("mobile", user.mobile), null).then().statusCode(200)

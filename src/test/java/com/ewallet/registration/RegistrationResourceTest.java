@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.ewallet.TestClient;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -38,7 +40,8 @@ class RegistrationResourceTest {
         String mobile = mobile();
         given().contentType(ContentType.JSON).body(body(email(), "correct-horse-42", "+" + mobile)).post("/users")
                 .then().statusCode(201).body("accountNumber", matchesPattern("[1-9][0-9]{9}"))
-                .body("type", equalTo("personal")).body("tier", equalTo(1)).body("mobile", equalTo(mobile));
+                .body("type", equalTo("personal")).body("tier", equalTo(1)).body("mobile", equalTo(mobile))
+                .body("mobileVerified", equalTo(false)).body("id", matchesPattern("[0-9A-V]{12}"));
     }
 
     @Test
@@ -51,10 +54,13 @@ class RegistrationResourceTest {
     }
 
     @Test
-    void duplicateMobileIsAConflictInAnyNotation() {
+    void aVerifiedMobileIsAConflictInAnyNotationAndAnUnverifiedOneIsNot() {
         String mobile = mobile();
+        TestClient first = TestClient.registeredWith(mobile);
+        // Held unverified, the number keeps nobody out: whoever verifies it first gets it.
         given().contentType(ContentType.JSON).body(body(email(), "correct-horse-42", mobile)).post("/users").then()
-                .statusCode(201);
+                .statusCode(201).body("mobileVerified", equalTo(false));
+        first.verifyMobile();
         // The same number written nationally (0 + number) and with separators.
         String national = "0" + mobile.substring(2, 5) + "-" + mobile.substring(5);
         given().contentType(ContentType.JSON).body(body(email(), "correct-horse-42", national)).post("/users").then()
@@ -72,6 +78,15 @@ class RegistrationResourceTest {
         }
         given().contentType(ContentType.JSON).body(body(email, "zq8-Lmv2-Pw", mobile())).post("/users").then()
                 .statusCode(201);
+    }
+
+    @Test
+    void publicIdsAreOpaqueAndDifferForEveryUser() {
+        String a = given().contentType(ContentType.JSON).body(body(email(), "correct-horse-42", mobile()))
+                .post("/users").then().statusCode(201).extract().path("id");
+        String b = given().contentType(ContentType.JSON).body(body(email(), "correct-horse-42", mobile()))
+                .post("/users").then().statusCode(201).extract().path("id");
+        org.assertj.core.api.Assertions.assertThat(a).matches("[0-9A-V]{12}").isNotEqualTo(b);
     }
 
     @Test

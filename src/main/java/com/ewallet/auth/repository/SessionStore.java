@@ -31,6 +31,11 @@ public class SessionStore {
     // A shared lock, as INSERT ... SELECT takes: a logout waits for the session's movements in flight to commit.
     private static final String LIVE_LOCKED = "SELECT 1 " + LIVE + " LOCK IN SHARE MODE";
 
+    // A wallet token names its user by public id: the session row says which user that is.
+    private static final String WALLET_USER = "SELECT s.user_id, u.public_id FROM auth_sessions s"
+            + " JOIN users u ON u.id = s.user_id WHERE s.id = ? AND s.app_id = ? AND s.revoked_at IS NULL"
+            + " AND s.expires_at > ?";
+
     private final Pool pool;
 
     public SessionStore(Pool pool) {
@@ -42,6 +47,22 @@ public class SessionStore {
         return pool.preparedQuery(ACTIVE).execute(Tuple.of(sessionId, userId, appId, now)).map(rows -> {
             var it = rows.iterator();
             return it.hasNext() ? it.next().getString(0) : null;
+        });
+    }
+
+    /**
+     * The user of a live wallet session of this app whose user is {@code subject} (the public id; a wallet token from
+     * before public ids says the numeric id), or null when there is none.
+     */
+    public Uni<Long> walletUser(String sessionId, String subject, long appId, LocalDateTime now) {
+        return pool.preparedQuery(WALLET_USER).execute(Tuple.of(sessionId, appId, now)).map(rows -> {
+            for (var row : rows) {
+                long userId = row.getLong(0);
+                if (subject.equals(row.getString(1)) || subject.equals(Long.toString(userId))) {
+                    return userId;
+                }
+            }
+            return null;
         });
     }
 

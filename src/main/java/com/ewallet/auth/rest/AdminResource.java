@@ -60,12 +60,12 @@ public class AdminResource {
                 .map(role -> cookies.clearAll(Response.ok(role)).build());
     }
 
-    /** Sets a user's role; a change ends all the user's sessions. */
+    /** Sets the role of the user whose public id is {@code id}; a change ends all the user's sessions. */
     @PUT
     @Path("/users/{id}/role")
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "The user's role", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleView.class), example = Examples.ROLE_USER))
-    public Uni<RoleView> changeRole(@RestPath long id, @Valid @NotNull RoleRequest body) {
+    public Uni<RoleView> changeRole(@RestPath String id, @Valid @NotNull RoleRequest body) {
         long adminId = caller.admin().userId();
         return Uninterruptible.run(() -> admins.changeRole(adminId, id, body.role()));
     }

@@ -10,9 +10,9 @@ final class Examples {
     static final String LOGGED_OUT = """
             {"msg": "logout success."}""";
     static final String ROLE_ADMIN = """
-            {"id": 1, "role": "admin"}""";
+            {"id": "OKHN8E4SS0A2", "role": "admin"}""";
     static final String ROLE_USER = """
-            {"id": 42, "role": "user"}""";
+            {"id": "C1V7Q0M3R5TD", "role": "user"}""";
 
     private Examples() {
     }

@@ -76,40 +76,43 @@ public class AdminService {
                 return Uni.createFrom().failure(
                         ApiException.of(409, "there is an admin already: the bootstrap is spent.", "BOOTSTRAP_SPENT"));
             }
-            return users.update("role = ?1 where id = ?2", User.ROLE_ADMIN, userId)
-                    .flatMap(n -> sessions.revokeUser(userId)).map(ended -> {
-                        Log.infof("admin bootstrap: user %d is the first admin, %d sessions ended", userId, ended);
-                        return new RoleView(userId, User.ROLE_ADMIN);
-                    });
+            return users.lock(userId).flatMap(user -> {
+                user.role = User.ROLE_ADMIN;
+                return sessions.revokeUser(userId).map(ended -> {
+                    Log.infof("admin bootstrap: user %d is the first admin, %d sessions ended", userId, ended);
+                    return new RoleView(user.publicId, User.ROLE_ADMIN);
+                });
+            });
         });
     }
 
     /**
-     * Sets the role of {@code userId}, by the admin {@code adminId}. A change ends every session of the user; the last
-     * admin cannot be demoted (the bootstrap is spent: nobody could make another). The admins' rows are locked first,
-     * in key order, so that two admins demoting each other queue and the second sees the first's change.
+     * Sets the role of the user shown as {@code userPublicId}, by the admin {@code adminId}. A change ends every
+     * session of the user; the last admin cannot be demoted (the bootstrap is spent: nobody could make another). The
+     * admins' rows are locked first, in key order, so that two admins demoting each other queue and the second sees the
+     * first's change.
      */
     @WithTransaction
-    public Uni<RoleView> changeRole(long adminId, long userId, String role) {
+    public Uni<RoleView> changeRole(long adminId, String userPublicId, String role) {
         return users.lockAdmins().flatMap(admins -> {
             if (admins.stream().noneMatch(a -> a.id == adminId)) {
                 return Uni.createFrom().failure(forbidden());
             }
-            return users.lock(userId).flatMap(user -> {
+            return users.lockByPublicId(userPublicId).flatMap(user -> {
                 if (user == null) {
                     return Uni.createFrom().failure(ApiException.of(404, "user not found.", "USER_NOT_FOUND"));
                 }
                 if (user.role.equals(role)) {
-                    return Uni.createFrom().item(new RoleView(user.id, user.role));
+                    return Uni.createFrom().item(new RoleView(user.publicId, user.role));
                 }
                 if (User.ROLE_ADMIN.equals(user.role) && admins.size() == 1) {
                     return Uni.createFrom()
                             .failure(ApiException.of(409, "the last admin cannot be demoted.", "LAST_ADMIN"));
                 }
                 user.role = role;
-                return sessions.revokeUser(userId).map(ended -> {
-                    Log.infof("role of user %d set to %s by user %d, %d sessions ended", userId, role, adminId, ended);
-                    return new RoleView(userId, role);
+                return sessions.revokeUser(user.id).map(ended -> {
+                    Log.infof("role of user %d set to %s by user %d, %d sessions ended", user.id, role, adminId, ended);
+                    return new RoleView(user.publicId, role);
                 });
             });
         });

@@ -142,7 +142,13 @@ public class AuthService {
         } catch (ApiException e) {
             return Uni.createFrom().failure(e);
         }
-        return live(claims);
+        return liveSessions.walletUser(claims.sessionId(), claims.subject(), appId, Clock.nowUtc()).map(userId -> {
+            if (userId == null) {
+                throw AuthErrors.revoked();
+            }
+            // No role: an app's wallet token never carries admin rights (see Caller.isAdmin).
+            return new Caller(userId, claims.sessionId(), null, claims.appId(), true);
+        });
     }
 
     private Uni<Caller> live(TokenClaims claims) {

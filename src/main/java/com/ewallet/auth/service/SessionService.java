@@ -85,8 +85,9 @@ public class SessionService {
     }
 
     @WithTransaction
-    public Uni<WalletTokens> openWallet(long userId, long appId) {
+    public Uni<WalletTokens> openWallet(long userId, String userPublicId, long appId) {
         AuthSession session = newSession(userId, appId, walletRefreshTtl);
+        session.userPublicId = userPublicId;
         String refresh = newWalletRefresh(session);
         return sessions.persist(session).map(s -> walletTokens(s, refresh));
     }
@@ -130,7 +131,7 @@ public class SessionService {
                 new Rotation<>(s -> Objects.equals(s.appId, appId),
                         s -> Hashes.same(s.refreshJti, Hashes.sha256Hex(refreshToken)),
                         s -> Hashes.same(s.refreshJti, nextHash), s -> s.refreshJti = nextHash, s -> {
-                            var access = tokens.issueWalletFor(s.userId, s.id, s.appId, s.refreshJti,
+                            var access = tokens.issueWalletFor(s.userPublicId, s.id, s.appId, s.refreshJti,
                                     s.rotatedAt.toInstant(ZoneOffset.UTC));
                             return new WalletTokens(access.jwt(), next, access.maxAgeSeconds());
                         }));
@@ -233,7 +234,7 @@ public class SessionService {
     }
 
     private WalletTokens walletTokens(AuthSession session, String refresh) {
-        var access = tokens.issueWallet(session.userId, session.id, session.appId);
+        var access = tokens.issueWallet(session.userPublicId, session.id, session.appId);
         return new WalletTokens(access.jwt(), refresh, access.maxAgeSeconds());
     }
 

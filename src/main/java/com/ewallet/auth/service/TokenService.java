@@ -124,26 +124,31 @@ public class TokenService {
         // are the only ones a browser sends to /token/remove; its MAC keeps anyone who merely knows the
         // session id (it is inside wallet tokens too) from forging one.
         String csrf = sessionId + "." + nonce + "." + csrfMac(sessionId, nonce);
-        JwtClaimsBuilder claims = base(type, userId, sessionId, jti, ttl, issuedAt).claim(CSRF, csrf).claim(ROLE, role);
+        JwtClaimsBuilder claims = base(type, Long.toString(userId), sessionId, jti, ttl, issuedAt).claim(CSRF, csrf)
+                .claim(ROLE, role);
         return new IssuedToken(sign(claims), csrf, ttl.toSeconds());
     }
 
-    /** A developer-API wallet access token, valid only together with the key of {@code appId}. */
-    public IssuedToken issueWallet(long userId, String sessionId, long appId) {
-        return signWallet(userId, sessionId, appId, RandomIds.token(), Instant.now());
+    /**
+     * A developer-API wallet access token, valid only together with the key of {@code appId}. Apps can read it, so its
+     * subject is the user's public id, never the database key.
+     */
+    public IssuedToken issueWallet(String userPublicId, String sessionId, long appId) {
+        return signWallet(userPublicId, sessionId, appId, RandomIds.token(), Instant.now());
     }
 
     /**
      * The wallet access token that goes with the wallet refresh token whose SHA-256 is {@code refreshHash}, issued at
      * {@code issuedAt}: the same arguments give the same token (see {@link #issuePair}).
      */
-    public IssuedToken issueWalletFor(long userId, String sessionId, long appId, String refreshHash, Instant issuedAt) {
-        return signWallet(userId, sessionId, appId, derived("wallet-access-jti:" + sessionId + ":" + refreshHash),
+    public IssuedToken issueWalletFor(String userPublicId, String sessionId, long appId, String refreshHash,
+            Instant issuedAt) {
+        return signWallet(userPublicId, sessionId, appId, derived("wallet-access-jti:" + sessionId + ":" + refreshHash),
                 issuedAt.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    private IssuedToken signWallet(long userId, String sessionId, long appId, String jti, Instant issuedAt) {
-        JwtClaimsBuilder claims = base(TokenType.WALLET, userId, sessionId, jti, walletTtl, issuedAt).claim(APP,
+    private IssuedToken signWallet(String userPublicId, String sessionId, long appId, String jti, Instant issuedAt) {
+        JwtClaimsBuilder claims = base(TokenType.WALLET, userPublicId, sessionId, jti, walletTtl, issuedAt).claim(APP,
                 Long.toString(appId));
         return new IssuedToken(sign(claims), null, walletTtl.toSeconds());
     }
@@ -183,11 +188,17 @@ public class TokenService {
         if (!expected.claim().equals(type)) {
             throw AuthErrors.wrongType(expected);
         }
-        long userId;
-        try {
-            userId = Long.parseLong(token.getSubject());
-        } catch (NumberFormatException e) {
+        String subject = token.getSubject();
+        if (subject == null || subject.isEmpty()) {
             throw AuthErrors.invalid();
+        }
+        long userId = 0;
+        if (expected != TokenType.WALLET) {
+            try {
+                userId = Long.parseLong(subject);
+            } catch (NumberFormatException e) {
+                throw AuthErrors.invalid();
+            }
         }
         String csrf = token.getClaim(CSRF);
         String app = token.getClaim(APP);
@@ -200,7 +211,7 @@ public class TokenService {
         } catch (NumberFormatException e) {
             throw AuthErrors.invalid();
         }
-        return new TokenClaims(userId, token.getClaim(SESSION), expected, token.getTokenID(), csrf, appId);
+        return new TokenClaims(userId, token.getClaim(SESSION), expected, token.getTokenID(), csrf, appId, subject);
     }
 
     /** A token that passed verification, and when it stops being valid (epoch seconds). */
@@ -242,10 +253,10 @@ public class TokenService {
         return Hashes.hmacSha256Hex(csrfKey, "csrf:" + sessionId + "." + nonce).substring(0, 32);
     }
 
-    private JwtClaimsBuilder base(TokenType type, long userId, String sessionId, String jti, Duration ttl,
+    private JwtClaimsBuilder base(TokenType type, String subject, String sessionId, String jti, Duration ttl,
             Instant issuedAt) {
-        return Jwt.issuer(issuer).subject(Long.toString(userId)).claim("jti", jti).claim(TYPE, type.claim())
-                .claim(SESSION, sessionId).issuedAt(issuedAt).expiresAt(issuedAt.plus(ttl));
+        return Jwt.issuer(issuer).subject(subject).claim("jti", jti).claim(TYPE, type.claim()).claim(SESSION, sessionId)
+                .issuedAt(issuedAt).expiresAt(issuedAt.plus(ttl));
     }
 
     /** 128 bits of HMAC-SHA-256 under the pair key, as 22 base64url characters (the shape of a random id). */

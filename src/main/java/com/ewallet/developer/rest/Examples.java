@@ -12,8 +12,14 @@ final class Examples {
             [{"id": 3, "name": "My app", "createdAt": "2026-11-22T05:00:00"}]""";
     static final String APP_REVOKED = """
             {"id": 3, "name": "My app", "createdAt": "2026-11-22T05:00:00", "revokedAt": "2026-11-23T09:00:00"}""";
+    static final String MOBILE_CHANGED = """
+            {"msg": "mobile changed.", "mobile": "6281234567890", "mobileVerified": false}""";
+    static final String MOBILE_PASSCODE_SENT = """
+            {"msg": "passcode sent.", "mobile": "6281234567890", "mobileVerified": false}""";
+    static final String MOBILE_VERIFIED = """
+            {"msg": "mobile verified.", "mobile": "6281234567890", "mobileVerified": true}""";
     static final String VALIDATED = """
-            {"success": true, "data": {"user": {"id": "42", "mobile": "6281234567890"}},
+            {"success": true, "data": {"user": {"id": "OKHN8E4SS0A1", "mobile": "6281234567890"}},
              "message": "Validation successful"}""";
     static final String WALLET_ADDED = """
             {"success": true, "data": {"accessToken": "eyJhbGciOiJSUzI1NiJ9...", "refreshToken": "Hm9x...Q.kP2...",
@@ -28,7 +34,7 @@ final class Examples {
                                         "tier": 1}],
              "message": "Accounts retrieved"}""";
     static final String BALANCE = """
-            {"success": true, "data": {"user": {"id": "42", "mobile": "2348031234567", "balance": 100000},
+            {"success": true, "data": {"user": {"id": "OKHN8E4SS0A1", "mobile": "2348031234567", "balance": 100000},
                                        "balance": 100000, "accountNumber": "7216128911"},
              "message": "Balance retrieved"}""";
     static final String HISTORY = """

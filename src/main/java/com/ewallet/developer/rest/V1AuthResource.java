@@ -64,6 +64,7 @@ public class V1AuthResource {
     public record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
     }
 
+    /** Eyowo's {@code data.user}: the user's opaque public id, never the database key. */
     @io.quarkus.runtime.annotations.RegisterForReflection
     public record UserRef(String id, String mobile) {
     }
@@ -77,7 +78,7 @@ public class V1AuthResource {
     public Uni<V1Response> validate(byte[] body, @BeanParam V1Headers headers) throws JsonProcessingException {
         String mobile = users.normalise(bodies.read(body, headers, MobileRequest.class).mobile(), "mobile");
         return Uninterruptible.run(() -> users.byMobile(mobile)).map(user -> V1Response
-                .ok(Map.of("user", new UserRef(Long.toString(user.id), user.mobile)), "Validation successful"));
+                .ok(Map.of("user", new UserRef(user.publicId, user.mobile)), "Validation successful"));
     }
 
     @POST
@@ -91,12 +92,11 @@ public class V1AuthResource {
         String mobile = users.normalise(request.mobile(), "mobile");
         App caller = app.get();
         if (request.passcode() == null) {
-            return Uninterruptible.run(() -> users.byMobile(mobile).flatMap(user -> otp.send(caller, user)))
+            return Uninterruptible.run(() -> users.forPasscodeLogin(mobile).flatMap(user -> otp.send(caller, user)))
                     .map(v -> V1Response.ok(null, "Please enter the passcode sent to " + mobile));
         }
-        return Uninterruptible
-                .run(() -> users.byMobile(mobile).onFailure(ApiException.class).transform(e -> OtpService.invalid())
-                        .flatMap(user -> otp.verify(caller, user, request.passcode())))
+        return Uninterruptible.run(() -> users.forPasscodeLogin(mobile).onFailure(ApiException.class)
+                .transform(e -> OtpService.invalid()).flatMap(user -> otp.verify(caller, user, request.passcode())))
                 .map(tokens -> V1Response.ok(tokens, "Wallet added successfully"));
     }
 

@@ -80,7 +80,7 @@ public class V1WalletResource {
             @NotBlank @Size(max = 16) String bankCode, @NotNull Long amount) {
     }
 
-    /** The user an app sees: Eyowo's {@code data.user}. */
+    /** The user an app sees: Eyowo's {@code data.user}, with the user's opaque public id. */
     @RegisterForReflection
     public record WalletUser(String id, String mobile, long balance) {
     }
@@ -195,9 +195,8 @@ public class V1WalletResource {
                         ErrorBody.of("this mobile is not the wallet token's user.", "MOBILE_MISMATCH"));
             }
             return queries.balance(userId)
-                    .map(account -> new BalanceData(
-                            new WalletUser(Long.toString(userId), user.mobile, account.balance()), account.balance(),
-                            account.accountNumber()));
+                    .map(account -> new BalanceData(new WalletUser(user.publicId, user.mobile, account.balance()),
+                            account.balance(), account.accountNumber()));
         })).map(data -> V1Response.ok(data, "Balance retrieved"));
     }
 

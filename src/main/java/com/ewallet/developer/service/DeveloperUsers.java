@@ -1,5 +1,7 @@
 package com.ewallet.developer.service;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.ewallet.common.ApiException;
@@ -41,14 +43,34 @@ public class DeveloperUsers {
         });
     }
 
-    /** The user with this mobile; 404 {@code USER_NOT_FOUND} when there is none. */
+    /**
+     * The user who holds this mobile verified; 404 {@code USER_NOT_FOUND} when there is none, whoever may hold it
+     * unverified.
+     */
     @WithSession
     public Uni<User> byMobile(String mobile) {
-        return users.findByMobile(mobile).map(user -> {
+        return users.findByVerifiedMobile(mobile).map(user -> {
             if (user == null) {
-                throw new ApiException(404, ErrorBody.of("no wallet user has this mobile number.", "USER_NOT_FOUND"));
+                throw notFound();
             }
             return user;
         });
+    }
+
+    /**
+     * Whom a passcode login for this mobile is for: its verified holder, else its only holder (whom the passcode will
+     * verify); 404 {@code USER_NOT_FOUND} when nobody holds it, or several accounts hold it unverified (each verifies
+     * from the wallet, where the account is known).
+     */
+    @WithSession
+    public Uni<User> forPasscodeLogin(String mobile) {
+        return users.holdersOf(mobile)
+                .map(holders -> holders.stream().filter(User::mobileVerified).findFirst()
+                        .or(() -> holders.size() == 1 ? Optional.of(holders.get(0)) : Optional.empty())
+                        .orElseThrow(DeveloperUsers::notFound));
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(404, ErrorBody.of("no wallet user has this mobile number.", "USER_NOT_FOUND"));
     }
 }

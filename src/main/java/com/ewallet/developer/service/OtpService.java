@@ -20,6 +20,7 @@ import com.ewallet.developer.DeveloperConfig;
 import com.ewallet.developer.OtpChallenge;
 import com.ewallet.developer.repository.OtpChallengeRepository;
 import com.ewallet.user.User;
+import com.ewallet.user.service.MobileOwnership;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -27,7 +28,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * SMS passcodes: six random digits, stored only as an HMAC, valid {@code wallet.otp.ttl}, single use, dead after
- * {@code wallet.otp.max-attempts} wrong tries. Sending is limited per mobile and per app.
+ * {@code wallet.otp.max-attempts} wrong tries. Sending is limited per mobile and per app. A passcode is either an app's
+ * (a passcode login) or an account's own (the wallet's verification step); completing either verifies the number.
  */
 @ApplicationScoped
 public class OtpService {
@@ -40,12 +42,14 @@ public class OtpService {
     private final SessionService sessions;
     private final DeveloperConfig.Otp config;
     private final BusinessMetrics metrics;
+    private final MobileOwnership mobiles;
     // Derived from the token signing key, so every replica has it and no extra secret must be managed.
     private final byte[] hmacKey;
 
     public OtpService(OtpChallengeRepository challenges, SmsSender sms, RateLimiter limiter, SessionService sessions,
-            DeveloperConfig config, SigningKeys keys, BusinessMetrics metrics) {
+            DeveloperConfig config, SigningKeys keys, BusinessMetrics metrics, MobileOwnership mobiles) {
         this.metrics = metrics;
+        this.mobiles = mobiles;
         this.challenges = challenges;
         this.sms = sms;
         this.limiter = limiter;
@@ -70,50 +74,89 @@ public class OtpService {
                         throw ApiException.tooMany("this app sent too many passcodes, try again later.",
                                 "OTP_APP_SEND_LIMIT", perApp.secondsLeft());
                     }
-                    String passcode = String.format("%06d", RANDOM.nextInt(1_000_000));
-                    return store(user.mobile, app.id, Hashes.hmacSha256Hex(hmacKey, passcode))
-                            .flatMap(challengeId -> sms.sendPasscode(user.mobile, passcode).onFailure()
-                                    .call(e -> discard(challengeId)));
+                    return deliver(user.mobile, Scope.app(app.id));
                 });
     }
 
     /**
-     * Checks a passcode and, when right, opens a wallet session for the app. Wrong, expired, used and unknown passcodes
-     * get the same answer; too many wrong ones for a mobile answer 429 for a while.
+     * Sends a passcode for the account's own number, asked for from the wallet (the step after registration). Limited
+     * per account, whatever number it holds: another account holding the same number unverified cannot use up the
+     * owner's passcodes, and changing numbers does not multiply what an account can send. A new one replaces the
+     * account's older ones.
+     */
+    public Uni<Void> sendForOwnMobile(User user) {
+        return limiter.hit("otp-send-account:" + user.id, config.sendWindow()).flatMap(perAccount -> {
+            if (perAccount.hits() > config.sendsPerMobile()) {
+                throw ApiException.tooMany("too many passcodes sent for this account, try again later.",
+                        "OTP_SEND_LIMIT", perAccount.secondsLeft());
+            }
+            return deliver(user.mobile, Scope.user(user.id));
+        });
+    }
+
+    private Uni<Void> deliver(String mobile, Scope scope) {
+        String passcode = String.format("%06d", RANDOM.nextInt(1_000_000));
+        return store(mobile, scope, Hashes.hmacSha256Hex(hmacKey, passcode))
+                .flatMap(challengeId -> sms.sendPasscode(mobile, passcode).onFailure().call(e -> discard(challengeId)));
+    }
+
+    /**
+     * Checks a passcode and, when right, opens a wallet session for the app; the passcode proves the user holds the
+     * number, which is then verified for them. Wrong, expired, used and unknown passcodes get the same answer; too many
+     * wrong ones for a mobile answer 429 for a while.
      */
     public Uni<WalletTokens> verify(App app, User user, String passcode) {
-        String failures = RateLimiter.bucket("otp-verify", user.mobile);
+        return checkCounted(RateLimiter.bucket("otp-verify", user.mobile), user.mobile, Scope.app(app.id), passcode)
+                .flatMap(v -> {
+                    Log.infof("passcode verified for user %d and app %d", user.id, app.id);
+                    Uni<Void> verified = user.mobileVerified() ? Uni.createFrom().voidItem()
+                            : mobiles.claim(user.id, user.mobile).replaceWithVoid();
+                    return verified.flatMap(u -> sessions.openWallet(user.id, user.publicId, app.id));
+                });
+    }
+
+    /**
+     * Checks a passcode sent by {@link #sendForOwnMobile} and, when right, verifies the number for the account (taking
+     * it from accounts that hold it unverified). Wrong tries are counted per account.
+     */
+    public Uni<User> verifyOwnMobile(User user, String passcode) {
+        return checkCounted("otp-verify-account:" + user.id, user.mobile, Scope.user(user.id), passcode)
+                .flatMap(v -> mobiles.claim(user.id, user.mobile));
+    }
+
+    /** One counted try: 429 once {@code failures} is full, 401 for a wrong passcode (which counts). */
+    private Uni<Void> checkCounted(String failures, String mobile, Scope scope, String passcode) {
         return limiter.peek(failures, config.verifyWindow()).flatMap(window -> {
             if (window.hits() >= config.maxVerifyFailures()) {
                 throw ApiException.tooMany("too many wrong passcodes, try again later.", "OTP_LOCKED",
                         window.secondsLeft());
             }
-            return check(user.mobile, app.id, passcode);
+            return check(mobile, scope, passcode);
         }).flatMap(ok -> {
             if (!ok) {
                 metrics.passcodeFailure();
                 return limiter.hit(failures, config.verifyWindow()).flatMap(w -> Uni.createFrom().failure(invalid()));
             }
-            Log.infof("passcode verified for user %d and app %d", user.id, app.id);
-            return sessions.openWallet(user.id, app.id);
+            return Uni.createFrom().voidItem();
         });
     }
 
     @WithTransaction
-    Uni<Long> store(String mobile, long appId, String codeHash) {
+    Uni<Long> store(String mobile, Scope scope, String codeHash) {
         LocalDateTime now = Clock.nowUtc();
-        return challenges
-                .update("consumedAt = ?1 where mobile = ?2 and appId = ?3 and consumedAt is null", now, mobile, appId)
-                .flatMap(n -> {
-                    OtpChallenge challenge = new OtpChallenge();
-                    challenge.mobile = mobile;
-                    challenge.appId = appId;
-                    challenge.codeHash = codeHash;
-                    challenge.attempts = 0;
-                    challenge.createdAt = now;
-                    challenge.expiresAt = now.plus(config.ttl());
-                    return challenges.persist(challenge);
-                }).map(c -> c.id);
+        Uni<Integer> older = scope.appId() != null ? challenges.consumeOpen(mobile, scope.appId(), now)
+                : challenges.consumeOpenOfUser(mobile, scope.userId(), now);
+        return older.flatMap(n -> {
+            OtpChallenge challenge = new OtpChallenge();
+            challenge.mobile = mobile;
+            challenge.appId = scope.appId();
+            challenge.userId = scope.userId();
+            challenge.codeHash = codeHash;
+            challenge.attempts = 0;
+            challenge.createdAt = now;
+            challenge.expiresAt = now.plus(config.ttl());
+            return challenges.persist(challenge);
+        }).map(c -> c.id);
     }
 
     /** A passcode the gateway could not deliver must not stay usable. */
@@ -124,9 +167,11 @@ public class OtpService {
 
     /** One try, counted under the challenge's row lock; commits the count whatever the outcome. */
     @WithTransaction
-    Uni<Boolean> check(String mobile, long appId, String passcode) {
+    Uni<Boolean> check(String mobile, Scope scope, String passcode) {
         LocalDateTime now = Clock.nowUtc();
-        return challenges.lockLatestOpen(mobile, appId).map(challenge -> {
+        Uni<OtpChallenge> latest = scope.appId() != null ? challenges.lockLatestOpen(mobile, scope.appId())
+                : challenges.lockLatestOpenOfUser(mobile, scope.userId());
+        return latest.map(challenge -> {
             if (challenge == null || !challenge.expiresAt.isAfter(now)) {
                 return false;
             }
@@ -140,6 +185,17 @@ public class OtpService {
             }
             return false;
         });
+    }
+
+    /** Who a passcode is for: an app's passcode login, or one account's own verification step. */
+    record Scope(Long appId, Long userId) {
+        static Scope app(long appId) {
+            return new Scope(appId, null);
+        }
+
+        static Scope user(long userId) {
+            return new Scope(null, userId);
+        }
     }
 
     public static ApiException invalid() {

@@ -11,11 +11,13 @@ import com.ewallet.common.ApiException;
 import com.ewallet.common.Clock;
 import com.ewallet.common.ErrorBody;
 import com.ewallet.common.Mobile;
+import com.ewallet.common.RandomIds;
 import com.ewallet.registration.RegisteredUser;
 import com.ewallet.user.Email;
 import com.ewallet.user.User;
 import com.ewallet.user.UserConfig;
 import com.ewallet.user.repository.UserRepository;
+import com.ewallet.user.service.MobileOwnership;
 import com.ewallet.user.service.PasswordHasher;
 import com.ewallet.user.service.PasswordStrength;
 import com.ewallet.wallet.Account;
@@ -69,10 +71,12 @@ public class RegistrationService {
                     if (emailTaken) {
                         return Uni.createFrom().failure(emailConflict());
                     }
-                    return users.mobileTaken(mobile);
+                    return users.mobileVerifiedByAnyone(mobile);
                 }).flatMap(mobileTaken -> {
+                    // Only a verified holder keeps the number; one held unverified elsewhere is claimed by verifying
+                    // it.
                     if (mobileTaken) {
-                        return Uni.createFrom().failure(mobileConflict());
+                        return Uni.createFrom().failure(MobileOwnership.taken());
                     }
                     return hasher.hash(password);
                 }).flatMap(hash -> create(email, hash, name.strip(), mobile, User.ROLE_USER))
@@ -83,6 +87,7 @@ public class RegistrationService {
     @WithTransaction
     public Uni<RegisteredUser> create(String email, String passwordHash, String name, String mobile, String role) {
         User user = new User();
+        user.publicId = RandomIds.publicId();
         user.email = email;
         user.passwordHash = passwordHash;
         user.name = name;
@@ -90,12 +95,12 @@ public class RegistrationService {
         user.role = role;
         user.createdAt = Clock.nowUtc();
         return users.persist(user).flatMap(u -> accounts.open(u.id)).map(account -> registered(user, account))
-                .invoke(r -> Log.infof("registered user %d with account %s", r.id(), r.accountNumber()));
+                .invoke(r -> Log.infof("registered user %d with account %s", user.id, r.accountNumber()));
     }
 
     private static RegisteredUser registered(User user, Account account) {
-        return new RegisteredUser("registration success.", user.id, user.email, user.mobile, account.accountNumber,
-                account.type, account.tier);
+        return new RegisteredUser("registration success.", user.publicId, user.email, user.mobile,
+                user.mobileVerified(), account.accountNumber, account.type, account.tier);
     }
 
     /** bcrypt reads at most 72 bytes: a longer password would be cut without the user knowing. */
@@ -114,17 +119,10 @@ public class RegistrationService {
         if (constraint.contains("uk_users_email")) {
             return emailConflict();
         }
-        if (constraint.contains("uk_users_mobile")) {
-            return mobileConflict();
-        }
         return e;
     }
 
     private static ApiException emailConflict() {
         return new ApiException(409, ErrorBody.of("email is already registered.", "EMAIL_TAKEN"));
-    }
-
-    private static ApiException mobileConflict() {
-        return new ApiException(409, ErrorBody.of("mobile is already registered.", "MOBILE_TAKEN"));
     }
 }

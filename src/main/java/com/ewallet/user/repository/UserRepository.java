@@ -28,16 +28,31 @@ public class UserRepository implements PanacheRepository<User> {
         return find("email", email).firstResult();
     }
 
-    public Uni<User> findByMobile(String mobile) {
-        return find("mobile", mobile).firstResult();
+    /** The one user who holds this number verified, or null: unverified holders are nobody's number yet. */
+    public Uni<User> findByVerifiedMobile(String mobile) {
+        return find("mobile = ?1 and mobileVerifiedAt is not null", mobile).firstResult();
+    }
+
+    /** Everyone who holds this number, verified or not, oldest account first. */
+    public Uni<List<User>> holdersOf(String mobile) {
+        return find("mobile = ?1 order by id", mobile).list();
+    }
+
+    /**
+     * {@link #holdersOf} with their rows locked in primary-key order (two claims of one number queue up instead of
+     * deadlocking); in a transaction.
+     */
+    public Uni<List<User>> lockHoldersOf(String mobile) {
+        return find("mobile = ?1 order by id", mobile).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public Uni<Boolean> emailTaken(String email) {
         return count("email", email).map(n -> n > 0);
     }
 
-    public Uni<Boolean> mobileTaken(String mobile) {
-        return count("mobile", mobile).map(n -> n > 0);
+    /** Only a verified holder keeps others from registering a number. */
+    public Uni<Boolean> mobileVerifiedByAnyone(String mobile) {
+        return count("mobile = ?1 and mobileVerifiedAt is not null", mobile).map(n -> n > 0);
     }
 
     /**
@@ -56,5 +71,10 @@ public class UserRepository implements PanacheRepository<User> {
 
     public Uni<User> lock(long id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The user shown outside as {@code publicId}, locked; null when there is none. */
+    public Uni<User> lockByPublicId(String publicId) {
+        return find("publicId", publicId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 }

@@ -36,8 +36,9 @@ public class AccountStore {
     private static final String PAYER = "SELECT 0, id, user_id, account_number FROM accounts WHERE user_id = ?";
     private static final String BY_NUMBER = PAYER
             + " UNION ALL SELECT 1, id, user_id, account_number FROM accounts WHERE account_number = ?";
+    // Only a verified number is anyone's to be paid at: verified_mobile is NULL until then (and uniquely keyed).
     private static final String BY_MOBILE = PAYER + " UNION ALL SELECT 1, a.id, a.user_id, a.account_number"
-            + " FROM users u JOIN accounts a ON a.user_id = u.id WHERE u.mobile = ?";
+            + " FROM users u JOIN accounts a ON a.user_id = u.id WHERE u.verified_mobile = ?";
     private static final String SAVE_ONE = "UPDATE accounts SET balance = ?, daily_out_day = ?,"
             + " daily_out_total = ?, updated_at = ? WHERE id = ?";
     private static final String SAVE_TWO = "UPDATE accounts SET balance = CASE id WHEN ? THEN ? ELSE ? END,"
@@ -80,7 +81,10 @@ public class AccountStore {
         return c.preparedQuery(BY_NUMBER).execute(Tuple.of(userId, accountNumber)).map(this::parties);
     }
 
-    /** The caller's account and the account of the user with this mobile number, in one query. */
+    /**
+     * The caller's account and the account of the user who holds this mobile number verified, in one query; a number
+     * held only unverified resolves to no payee, exactly as an unknown one.
+     */
     public Uni<Parties> resolveByMobile(SqlConnection c, long userId, String mobile) {
         return c.preparedQuery(BY_MOBILE).execute(Tuple.of(userId, mobile)).map(this::parties);
     }
