@@ -33,7 +33,11 @@ public class RateLimiter {
         }
     }
 
-    /** Counts one hit in {@code bucket} and returns the window with it. */
+    /**
+     * Counts one hit in {@code bucket} and returns the window with it: a reservation. The upsert locks the row until
+     * the commit and the read runs in the same transaction, so the count returned is the one this hit made, also when
+     * many requests hit at once (each sees a different count). Decide on it, not on a {@link #peek}.
+     */
     @WithTransaction
     public Uni<Window> hit(String bucket, Duration window) {
         LocalDateTime now = Clock.nowUtc();
@@ -45,6 +49,15 @@ public class RateLimiter {
     @WithSession
     public Uni<Window> peek(String bucket, Duration window) {
         return read(bucket, window, Clock.nowUtc().minus(window));
+    }
+
+    /**
+     * Gives back one hit of {@code bucket}'s current window (a reservation that turned out not to count, such as a
+     * right password); nothing when the window has ended meanwhile.
+     */
+    @WithTransaction
+    public Uni<Void> release(String bucket, Duration window) {
+        return counters.release(bucket, Clock.nowUtc().minus(window)).replaceWithVoid();
     }
 
     @WithTransaction
