@@ -37,18 +37,20 @@ public class OtpService {
     private final OtpChallengeRepository challenges;
     private final SmsSender sms;
     private final RateLimiter limiter;
+    private final PasscodeGuard guard;
     private final SessionService sessions;
     private final DeveloperConfig.Otp config;
     private final BusinessMetrics metrics;
     // Derived from the token signing key, so every replica has it and no extra secret must be managed.
     private final byte[] hmacKey;
 
-    public OtpService(OtpChallengeRepository challenges, SmsSender sms, RateLimiter limiter, SessionService sessions,
-            DeveloperConfig config, SigningKeys keys, BusinessMetrics metrics) {
+    public OtpService(OtpChallengeRepository challenges, SmsSender sms, RateLimiter limiter, PasscodeGuard guard,
+            SessionService sessions, DeveloperConfig config, SigningKeys keys, BusinessMetrics metrics) {
         this.metrics = metrics;
         this.challenges = challenges;
         this.sms = sms;
         this.limiter = limiter;
+        this.guard = guard;
         this.sessions = sessions;
         this.config = config.otp();
         this.hmacKey = Hashes
@@ -79,24 +81,19 @@ public class OtpService {
 
     /**
      * Checks a passcode and, when right, opens a wallet session for the app. Wrong, expired, used and unknown passcodes
-     * get the same answer; too many wrong ones for a mobile answer 429 for a while.
+     * get the same answer; too many wrong ones for a mobile through this app, or through this app at all, answer 429
+     * for a while ({@link PasscodeGuard}).
      */
     public Uni<WalletTokens> verify(App app, User user, String passcode) {
-        String failures = RateLimiter.bucket("otp-verify", user.mobile);
-        return limiter.peek(failures, config.verifyWindow()).flatMap(window -> {
-            if (window.hits() >= config.maxVerifyFailures()) {
-                throw ApiException.tooMany("too many wrong passcodes, try again later.", "OTP_LOCKED",
-                        window.secondsLeft());
-            }
-            return check(user.mobile, app.id, passcode);
-        }).flatMap(ok -> {
-            if (!ok) {
-                metrics.passcodeFailure();
-                return limiter.hit(failures, config.verifyWindow()).flatMap(w -> Uni.createFrom().failure(invalid()));
-            }
-            Log.infof("passcode verified for user %d and app %d", user.id, app.id);
-            return sessions.openWallet(user.id, app.id);
-        });
+        return guard.reserve(user.mobile, app.id)
+                .flatMap(attempt -> check(user.mobile, app.id, passcode).flatMap(ok -> {
+                    if (!ok) {
+                        metrics.passcodeFailure();
+                        return Uni.createFrom().failure(invalid());
+                    }
+                    Log.infof("passcode verified for user %d and app %d", user.id, app.id);
+                    return attempt.succeeded().flatMap(v -> sessions.openWallet(user.id, app.id));
+                }));
     }
 
     @WithTransaction
