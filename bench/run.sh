@@ -48,7 +48,7 @@ launch() { # starts the service, waits until it is ready; sets PID and ready_ms
     DB_NAME=$DB WALLET_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" WALLET_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
         WALLET_DEVELOPER_SECRET_KEK_LOCATION="$WORK/app-secret.kek" \
         WALLET_AUTH_COOKIE_SECURE=false LOG_JSON=false PORT=$PORT QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
-        WALLET_LOGIN_MAX_FAILURES=1000000 WALLET_AUTH_BCRYPT_COST=4 \
+        WALLET_LOGIN_MAX_FAILURES_PER_ADDRESS=1000000 WALLET_USERS_REGISTRATIONS_PER_ADDRESS=1000000 WALLET_AUTH_BCRYPT_COST=4 \
         MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' _ "$APP" \
         "${JAVA_OPTS:-$JVM_FLAGS}" >"$1" 2>&1 &
     PID=$!

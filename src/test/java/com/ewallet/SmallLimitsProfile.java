@@ -15,6 +15,7 @@ public class SmallLimitsProfile implements QuarkusTestProfile {
     public static final int FREE_FAILURES = 5;
     public static final int MAX_DELAY_SECONDS = 2;
     public static final int FAILURES_PER_ADDRESS = 8;
+    public static final int REGISTRATIONS_PER_ADDRESS = 3;
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger((int) (System.nanoTime() % 50_000));
 
@@ -22,7 +23,8 @@ public class SmallLimitsProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of("wallet.login.free-failures", Integer.toString(FREE_FAILURES), "wallet.login.first-delay",
                 "PT" + MAX_DELAY_SECONDS + "S", "wallet.login.max-delay", "PT" + MAX_DELAY_SECONDS + "S",
-                "wallet.login.max-failures-per-address", Integer.toString(FAILURES_PER_ADDRESS));
+                "wallet.login.max-failures-per-address", Integer.toString(FAILURES_PER_ADDRESS),
+                "wallet.users.registrations-per-address", Integer.toString(REGISTRATIONS_PER_ADDRESS));
     }
 
     /** An IPv4 address no other request of the run has used. */

@@ -39,24 +39,30 @@ public class RegistrationService {
     private final PasswordHasher hasher;
     private final UserConfig config;
     private final AdminBootstrap admins;
+    private final RegistrationLimit limit;
 
     public RegistrationService(UserRepository users, AccountService accounts, PasswordHasher hasher, UserConfig config,
-            AdminBootstrap admins) {
+            AdminBootstrap admins, RegistrationLimit limit) {
         this.admins = admins;
         this.users = users;
         this.accounts = accounts;
         this.hasher = hasher;
         this.config = config;
+        this.limit = limit;
     }
 
-    /** Email, password and name as given (validated for shape); the mobile in any form {@link Mobile} reads. */
-    public Uni<RegisteredUser> register(String rawEmail, String password, String name, String rawMobile) {
+    /**
+     * Email, password and name as given (validated for shape); the mobile in any form {@link Mobile} reads. Counted
+     * against the limit of {@code clientAddress} once the input is valid ({@link RegistrationLimit}).
+     */
+    public Uni<RegisteredUser> register(String rawEmail, String password, String name, String rawMobile,
+            String clientAddress) {
         String email = rawEmail.strip().toLowerCase(Locale.ROOT);
         String mobile = Mobile.normalise(rawMobile, config.users().defaultCountryCode())
                 .orElseThrow(() -> ApiException.badRequest(REJECTED, "VALIDATION_FAILED", "mobile",
                         "must be a mobile number with country code, 8 to 15 digits"));
         checkPassword(password, email);
-        return users.emailTaken(email).flatMap(emailTaken -> {
+        return limit.count(clientAddress).chain(() -> users.emailTaken(email)).flatMap(emailTaken -> {
             if (emailTaken) {
                 return Uni.createFrom().failure(emailConflict());
             }
