@@ -19,6 +19,7 @@ build() {
 start_service() {
     WALLET_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" WALLET_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
         WALLET_DEVELOPER_SECRET_KEK_LOCATION="$WORK/app-secret.kek" WALLET_AUTH_COOKIE_SECURE=false LOG_JSON=false PORT=$PORT MANAGEMENT_PORT=$MANAGEMENT_PORT SHUTDOWN_DELAY=${SHUTDOWN_DELAY:-2s} \
+        WALLET_USERS_REGISTRATIONS_PER_ADDRESS=1000000 \
         java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >>"$WORK/service.log" 2>&1 &
     SERVICE_PID=$!
     wait_for 200 60

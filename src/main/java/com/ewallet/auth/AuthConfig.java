@@ -66,13 +66,35 @@ public interface AuthConfig {
     }
 
     interface Login {
-        /** Failed logins of one account within {@code lockout} after which login answers 429. */
+        /** Failed logins of one account that cost no wait; after them every further attempt must wait a delay. */
         @WithDefault("5")
-        int maxFailures();
+        int freeFailures();
 
-        /** The window failures are counted in, and the longest a lock-out lasts. */
+        /** The wait after the first failure beyond {@code free-failures}; it doubles with each further failure. */
+        @WithDefault("PT1S")
+        Duration firstDelay();
+
+        /** The longest wait between two attempts on one account: nobody is kept out longer than this at a time. */
+        @WithDefault("PT60S")
+        Duration maxDelay();
+
+        /**
+         * An account's failures are forgotten after this long without an attempt (at least max-delay, at most 1 day).
+         */
         @WithDefault("PT15M")
-        Duration lockout();
+        Duration quietPeriod();
+
+        /** Failed logins from one client address (across accounts) per {@code address-window} before 429. */
+        @WithDefault("30")
+        int maxFailuresPerAddress();
+
+        /** The fixed window failures per client address are counted in. */
+        @WithDefault("PT1H")
+        Duration addressWindow();
+
+        /** Failed logins of all accounts from all addresses per minute before every login answers 429 (last guard). */
+        @WithDefault("600")
+        int maxFailuresPerMinute();
     }
 
     interface Developer {

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.ewallet.common.repository.RateCounterRepository;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -33,7 +32,11 @@ public class RateLimiter {
         }
     }
 
-    /** Counts one hit in {@code bucket} and returns the window with it. */
+    /**
+     * Counts one hit in {@code bucket} and returns the window with it: a reservation. The upsert locks the row until
+     * the commit and the read runs in the same transaction, so the count returned is the one this hit made, also when
+     * many requests hit at once (each sees a different count): decide on it, never on a count read before the hit.
+     */
     @WithTransaction
     public Uni<Window> hit(String bucket, Duration window) {
         LocalDateTime now = Clock.nowUtc();
@@ -41,19 +44,18 @@ public class RateLimiter {
         return counters.hit(bucket, now, expired).flatMap(v -> read(bucket, window, expired));
     }
 
-    /** The current window of {@code bucket} without counting a hit (zero hits when there is none). */
-    @WithSession
-    public Uni<Window> peek(String bucket, Duration window) {
-        return read(bucket, window, Clock.nowUtc().minus(window));
-    }
-
+    /**
+     * Gives back one hit of {@code bucket}'s current window (a reservation that turned out not to count, such as a
+     * right password); nothing when the window has ended meanwhile.
+     */
     @WithTransaction
-    public Uni<Void> reset(String bucket) {
-        return counters.deleteById(bucket).replaceWithVoid();
+    public Uni<Void> release(String bucket, Duration window) {
+        return counters.release(bucket, Clock.nowUtc().minus(window)).replaceWithVoid();
     }
 
     private Uni<Window> read(String bucket, Duration window, LocalDateTime expired) {
-        // Each call has a session of its own, so the row is read from the database, after the hit when there was one.
+        // Each hit has a session of its own, so this reads the row from the database (no cached entity): the version
+        // this transaction's upsert wrote, under its lock.
         return counters.findById(bucket).map(counter -> {
             if (counter == null || !counter.windowStart.isAfter(expired)) {
                 return new Window(0, Clock.nowUtc());

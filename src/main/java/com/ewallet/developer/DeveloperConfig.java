@@ -52,11 +52,21 @@ public interface DeveloperConfig {
         @WithDefault("PT10M")
         Duration sendWindow();
 
-        /** Wrong passcodes per mobile within {@code verify-window} after which verification answers 429. */
+        /**
+         * Wrong passcodes for one mobile through one app within {@code verify-window} after which that app's
+         * verifications for that mobile answer 429 (other apps are not affected).
+         */
         @WithDefault("10")
         int maxVerifyFailures();
 
-        /** The window wrong passcodes are counted in, and the longest a lock-out lasts. */
+        /**
+         * Wrong passcodes through one app, for all mobiles, within {@code verify-window} before its verifications
+         * answer 429.
+         */
+        @WithDefault("1000")
+        int maxVerifyFailuresPerApp();
+
+        /** The fixed window wrong passcodes are counted in, and the longest either limit refuses. */
         @WithDefault("PT15M")
         Duration verifyWindow();
     }

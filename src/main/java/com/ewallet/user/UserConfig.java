@@ -1,5 +1,6 @@
 package com.ewallet.user;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -32,6 +33,17 @@ public interface UserConfig {
         /** Country calling code put in front of a national mobile number that starts with 0. */
         @WithDefault("62")
         String defaultCountryCode();
+
+        /**
+         * Registrations ({@code POST /users}, refused ones included) from one client address per
+         * {@code registration-window}.
+         */
+        @WithDefault("20")
+        int registrationsPerAddress();
+
+        /** The fixed window registrations per client address are counted in. */
+        @WithDefault("PT1H")
+        Duration registrationWindow();
     }
 
     interface Admin {

@@ -17,11 +17,13 @@ import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestHeader;
 
 import com.ewallet.auth.service.AuthService;
+import com.ewallet.common.ClientAddress;
 import com.ewallet.common.FailureMessage;
 import com.ewallet.common.Message;
 import com.ewallet.common.Uninterruptible;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The seed's token endpoints: login, refresh, logout. */
 @Path("/token")
@@ -44,8 +46,8 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @FailureMessage(AuthService.LOGIN_FAILED)
     @APIResponse(responseCode = "200", description = "Logged in: the four cookies are set", content = @Content(mediaType = MediaType.APPLICATION_JSON, example = Examples.LOGGED_IN))
-    public Uni<Response> login(@Valid @NotNull LoginRequest body) {
-        return Uninterruptible.run(() -> auth.login(body.email(), body.password()))
+    public Uni<Response> login(@Valid @NotNull LoginRequest body, HttpServerRequest request) {
+        return Uninterruptible.run(() -> auth.login(body.email(), body.password(), ClientAddress.of(request)))
                 .map(tokens -> cookies.setAll(Response.ok(new Message("login success.")), tokens).build());
     }
 

@@ -5,7 +5,6 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.ewallet.auth.AuthConfig;
 import com.ewallet.auth.AuthErrors;
 import com.ewallet.auth.Caller;
 import com.ewallet.auth.LoginTokens;
@@ -16,7 +15,6 @@ import com.ewallet.common.ApiException;
 import com.ewallet.common.BusinessMetrics;
 import com.ewallet.common.Clock;
 import com.ewallet.common.ErrorBody;
-import com.ewallet.common.RateLimiter;
 import com.ewallet.user.Email;
 import com.ewallet.user.repository.UserRepository;
 import com.ewallet.user.service.PasswordHasher;
@@ -34,49 +32,38 @@ public class AuthService {
     private final PasswordHasher hasher;
     private final SessionService sessions;
     private final TokenService tokens;
-    private final RateLimiter limiter;
+    private final LoginGuard guard;
     private final SessionStore liveSessions;
-    private final AuthConfig.Login limits;
     private final BusinessMetrics metrics;
 
     public AuthService(UserRepository users, PasswordHasher hasher, SessionService sessions, SessionStore liveSessions,
-            TokenService tokens, RateLimiter limiter, AuthConfig config, BusinessMetrics metrics) {
+            TokenService tokens, LoginGuard guard, BusinessMetrics metrics) {
         this.liveSessions = liveSessions;
         this.metrics = metrics;
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
         this.tokens = tokens;
-        this.limiter = limiter;
-        this.limits = config.login();
+        this.guard = guard;
     }
 
     /**
-     * Unknown email and wrong password give the same answer after the same bcrypt work. After
-     * {@code wallet.login.max-failures} failures of one email within {@code wallet.login.lockout}, login answers 429
-     * until that window ends (so a lock-out never outlives one window), without checking the password.
+     * Unknown email and wrong password give the same answer after the same bcrypt work. The attempt is reserved with
+     * {@link LoginGuard} before the password is checked (limits per client address, per account and overall, each
+     * answering 429 with Retry-After), and given back when the password is right.
      */
-    public Uni<LoginTokens> login(String rawEmail, String password) {
+    public Uni<LoginTokens> login(String rawEmail, String password, String clientAddress) {
         String email = Email.normalise(rawEmail);
-        String bucket = RateLimiter.bucket("login", email);
-        return limiter.peek(bucket, limits.lockout()).flatMap(window -> {
-            if (window.hits() >= limits.maxFailures()) {
-                return Uni.createFrom().failure(ApiException.tooMany("too many failed logins, try again later.",
-                        "LOGIN_LOCKED", window.secondsLeft()));
-            }
-            return users.findByEmail(email)
-                    .flatMap(user -> hasher.matches(password, user == null ? null : user.passwordHash).flatMap(ok -> {
-                        if (!ok) {
-                            Log.infof("login failed%s", user == null ? "" : " for user " + user.id);
-                            metrics.loginFailure();
-                            return limiter.hit(bucket, limits.lockout())
-                                    .flatMap(w -> Uni.createFrom().failure(loginFailed()));
-                        }
-                        Log.infof("login of user %d", user.id);
-                        Uni<Void> clear = window.hits() > 0 ? limiter.reset(bucket) : Uni.createFrom().voidItem();
-                        return clear.flatMap(v -> sessions.open(user.id, user.role));
-                    }));
-        });
+        return guard.reserve(email, clientAddress).flatMap(attempt -> users.findByEmail(email)
+                .flatMap(user -> hasher.matches(password, user == null ? null : user.passwordHash).flatMap(ok -> {
+                    if (!ok) {
+                        Log.infof("login failed%s", user == null ? "" : " for user " + user.id);
+                        metrics.loginFailure();
+                        return Uni.createFrom().failure(loginFailed());
+                    }
+                    Log.infof("login of user %d", user.id);
+                    return attempt.succeeded().flatMap(v -> sessions.open(user.id, user.role));
+                })));
     }
 
     public Uni<LoginTokens> refresh(String refreshJwt, String csrfHeader) {

@@ -30,6 +30,11 @@ public class RateCounterRepository implements PanacheRepositoryBase<RateCounter,
                 .setParameter(2, now).setParameter(3, expired).executeUpdate()).replaceWithVoid();
     }
 
+    /** Takes one hit back from a window that started after {@code expired}. */
+    public Uni<Integer> release(String bucket, LocalDateTime expired) {
+        return update("hits = hits - 1 where bucket = ?1 and hits > 0 and windowStart > ?2", bucket, expired);
+    }
+
     public Uni<Long> purgeBefore(LocalDateTime cutoff) {
         return delete("windowStart < ?1", cutoff);
     }

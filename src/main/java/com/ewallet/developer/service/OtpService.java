@@ -39,6 +39,7 @@ public class OtpService {
     private final OtpChallengeRepository challenges;
     private final SmsSender sms;
     private final RateLimiter limiter;
+    private final PasscodeGuard guard;
     private final SessionService sessions;
     private final DeveloperConfig.Otp config;
     private final BusinessMetrics metrics;
@@ -46,13 +47,15 @@ public class OtpService {
     // Derived from the token signing key, so every replica has it and no extra secret must be managed.
     private final byte[] hmacKey;
 
-    public OtpService(OtpChallengeRepository challenges, SmsSender sms, RateLimiter limiter, SessionService sessions,
-            DeveloperConfig config, SigningKeys keys, BusinessMetrics metrics, MobileOwnership mobiles) {
+    public OtpService(OtpChallengeRepository challenges, SmsSender sms, RateLimiter limiter, PasscodeGuard guard,
+            SessionService sessions, DeveloperConfig config, SigningKeys keys, BusinessMetrics metrics,
+            MobileOwnership mobiles) {
         this.metrics = metrics;
         this.mobiles = mobiles;
         this.challenges = challenges;
         this.sms = sms;
         this.limiter = limiter;
+        this.guard = guard;
         this.sessions = sessions;
         this.config = config.otp();
         this.hmacKey = Hashes
@@ -103,11 +106,12 @@ public class OtpService {
     /**
      * Checks a passcode and, when right, opens a wallet session for the app; the passcode proves the user holds the
      * number, which is then verified for them. Wrong, expired, used and unknown passcodes get the same answer; too many
-     * wrong ones for a mobile answer 429 for a while.
+     * wrong ones for a mobile through this app, or through this app at all, answer 429 for a while
+     * ({@link PasscodeGuard}).
      */
     public Uni<WalletTokens> verify(App app, User user, String passcode) {
-        return checkCounted(RateLimiter.bucket("otp-verify", user.mobile), user.mobile, Scope.app(app.id), passcode)
-                .flatMap(v -> {
+        return guard.reserve(user.mobile, app.id)
+                .flatMap(attempt -> checked(attempt, user.mobile, Scope.app(app.id), passcode)).flatMap(v -> {
                     Log.infof("passcode verified for user %d and app %d", user.id, app.id);
                     Uni<Void> verified = user.mobileVerified() ? Uni.createFrom().voidItem()
                             : mobiles.claim(user.id, user.mobile).replaceWithVoid();
@@ -117,27 +121,23 @@ public class OtpService {
 
     /**
      * Checks a passcode sent by {@link #sendForOwnMobile} and, when right, verifies the number for the account (taking
-     * it from accounts that hold it unverified). Wrong tries are counted per account.
+     * it from accounts that hold it unverified). Wrong tries are counted per account, each reserved before it is
+     * checked.
      */
     public Uni<User> verifyOwnMobile(User user, String passcode) {
-        return checkCounted("otp-verify-account:" + user.id, user.mobile, Scope.user(user.id), passcode)
+        return guard.reserveForAccount(user.id)
+                .flatMap(attempt -> checked(attempt, user.mobile, Scope.user(user.id), passcode))
                 .flatMap(v -> mobiles.claim(user.id, user.mobile));
     }
 
-    /** One counted try: 429 once {@code failures} is full, 401 for a wrong passcode (which counts). */
-    private Uni<Void> checkCounted(String failures, String mobile, Scope scope, String passcode) {
-        return limiter.peek(failures, config.verifyWindow()).flatMap(window -> {
-            if (window.hits() >= config.maxVerifyFailures()) {
-                throw ApiException.tooMany("too many wrong passcodes, try again later.", "OTP_LOCKED",
-                        window.secondsLeft());
-            }
-            return check(mobile, scope, passcode);
-        }).flatMap(ok -> {
+    /** One reserved try: 401 for a wrong passcode (the reservation stays counted), else the reservation given back. */
+    private Uni<Void> checked(PasscodeGuard.Attempt attempt, String mobile, Scope scope, String passcode) {
+        return check(mobile, scope, passcode).flatMap(ok -> {
             if (!ok) {
                 metrics.passcodeFailure();
-                return limiter.hit(failures, config.verifyWindow()).flatMap(w -> Uni.createFrom().failure(invalid()));
+                return Uni.createFrom().failure(invalid());
             }
-            return Uni.createFrom().voidItem();
+            return attempt.succeeded();
         });
     }
 

@@ -13,12 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import com.ewallet.common.ClientAddress;
 import com.ewallet.common.FailureMessage;
 import com.ewallet.common.Uninterruptible;
 import com.ewallet.registration.RegisteredUser;
 import com.ewallet.registration.service.RegistrationService;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,9 +37,10 @@ public class RegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @FailureMessage(RegistrationService.REJECTED)
     @APIResponse(responseCode = "201", description = "The user and their wallet account", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegisteredUser.class), example = Examples.REGISTERED))
-    public Uni<Response> register(@Valid @NotNull RegistrationRequest body) {
+    public Uni<Response> register(@Valid @NotNull RegistrationRequest body, HttpServerRequest request) {
         return Uninterruptible
-                .run(() -> registration.register(body.email(), body.password(), body.name(), body.mobile()))
+                .run(() -> registration.register(body.email(), body.password(), body.name(), body.mobile(),
+                        ClientAddress.of(request)))
                 .map(user -> Response.status(Response.Status.CREATED).entity(user).build());
     }
 }

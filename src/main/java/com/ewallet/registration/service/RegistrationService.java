@@ -38,21 +38,25 @@ public class RegistrationService {
     private final PasswordHasher hasher;
     private final UserConfig config;
     private final PasswordStrength strength;
+    private final RegistrationLimit limit;
 
     public RegistrationService(UserRepository users, AccountService accounts, PasswordHasher hasher, UserConfig config,
-            PasswordStrength strength) {
+            PasswordStrength strength, RegistrationLimit limit) {
         this.strength = strength;
         this.users = users;
         this.accounts = accounts;
         this.hasher = hasher;
         this.config = config;
+        this.limit = limit;
     }
 
     /**
      * Email, password and name as given (validated for length); the email in any form {@link Email} reads, the mobile
      * in any form {@link Mobile} reads. Every new user has the role {@code user}: admins are granted, never registered.
+     * Counted against the limit of {@code clientAddress} once the input is valid ({@link RegistrationLimit}).
      */
-    public Uni<RegisteredUser> register(String rawEmail, String password, String name, String rawMobile) {
+    public Uni<RegisteredUser> register(String rawEmail, String password, String name, String rawMobile,
+            String clientAddress) {
         String email = Email.canonical(rawEmail)
                 .orElseThrow(() -> ApiException.badRequest(REJECTED, "VALIDATION_FAILED", "email", Email.RULE));
         String mobile = Mobile.normalise(rawMobile, config.users().defaultCountryCode())
@@ -66,8 +70,8 @@ public class RegistrationService {
                                 + PasswordStrength.MIN_SCORE + " needed): avoid common words, names, the email,"
                                 + " keyboard runs, sequences and repeats");
                     }
-                    return users.emailTaken(email);
-                }).flatMap(emailTaken -> {
+                    return limit.count(clientAddress);
+                }).chain(() -> users.emailTaken(email)).flatMap(emailTaken -> {
                     if (emailTaken) {
                         return Uni.createFrom().failure(emailConflict());
                     }
