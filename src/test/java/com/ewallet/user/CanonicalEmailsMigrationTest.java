@@ -34,8 +34,9 @@ class CanonicalEmailsMigrationTest {
 
     @BeforeEach
     void schemaBeforeV9() {
+        // V9 and its companion V9.1 only: later migrations add columns this test's plain inserts do not fill.
         flyway = Flyway.configure().dataSource(URL, USER, PASSWORD).cleanDisabled(false)
-                .locations("classpath:db/migration").load();
+                .locations("classpath:db/migration").target("9.1").load();
         flyway.clean();
         Flyway.configure().configuration(flyway.getConfiguration()).target("8").load().migrate();
     }
