@@ -1,5 +1,7 @@
 package com.ewallet.wallet;
 
+import java.util.Map;
+
 import com.ewallet.common.ApiException;
 import com.ewallet.common.ErrorBody;
 
@@ -13,6 +15,15 @@ public final class MoneyErrors {
 
     public static ApiException rejected(String code, String field, String reason) {
         return ApiException.badRequest(FAILED, code, field, reason);
+    }
+
+    /**
+     * No wallet user holds this mobile number verified: 404, as {@code validate} answers for it, so a number someone
+     * merely typed in at registration looks exactly like one nobody has.
+     */
+    public static ApiException unknownMobile() {
+        return new ApiException(404, new ErrorBody(FAILED, "UNKNOWN_MOBILE",
+                Map.of("mobile", "no wallet user has this mobile number verified")));
     }
 
     public static ApiException insufficientFunds() {

@@ -303,7 +303,7 @@ class DeveloperApiTest extends DeveloperApiSupport {
         user.topUp(100).then().statusCode(200);
         Map<String, Object> tokens = connect(key, user);
         wallet(key, tokens).body(Map.of("mobile", "6281000000099", "amount", 10)).post("/v1/users/transfers/phone")
-                .then().statusCode(400).body("errorCode", equalTo("UNKNOWN_MOBILE"));
+                .then().statusCode(404).body("errorCode", equalTo("UNKNOWN_MOBILE"));
         wallet(key, tokens).body(Map.of("mobile", TestClient.verified().mobile, "amount", 101))
                 .post("/v1/users/transfers/phone").then().statusCode(400)
                 .body("errorCode", equalTo("INSUFFICIENT_FUNDS"));

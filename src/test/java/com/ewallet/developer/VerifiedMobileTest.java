@@ -63,9 +63,9 @@ class VerifiedMobileTest extends DeveloperApiSupport {
         Map<String, Object> tokens = connect(key, payer);
 
         // Unverified, the number answers exactly as a number nobody has: no money reaches the squatter.
-        String unknown = toPhone(key, tokens, TestClient.freshMobile(), 100).then().statusCode(400)
+        String unknown = toPhone(key, tokens, TestClient.freshMobile(), 100).then().statusCode(404)
                 .body("errorCode", equalTo("UNKNOWN_MOBILE")).extract().path("error");
-        toPhone(key, tokens, victim, 100).then().statusCode(400).body("success", equalTo(false))
+        toPhone(key, tokens, victim, 100).then().statusCode(404).body("success", equalTo(false))
                 .body("errorCode", equalTo("UNKNOWN_MOBILE")).body("error", equalTo(unknown));
         validate(key, victim).then().statusCode(404).body("errorCode", equalTo("USER_NOT_FOUND"));
         assertThat(squatter.balance()).isEqualTo(500);

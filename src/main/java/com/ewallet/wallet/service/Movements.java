@@ -69,9 +69,8 @@ class Movements {
                             MoneyErrors.rejected("UNKNOWN_ACCOUNT", "account", "no wallet has this account number")));
         }
         if (move instanceof MoneyMove.ToPhone toPhone) {
-            return accounts.resolveByMobile(c, origin.userId(), toPhone.mobile())
-                    .flatMap(parties -> toWallet(c, reference, origin, toPhone.amount(), parties, "mobile",
-                            MoneyErrors.rejected("UNKNOWN_MOBILE", "mobile", "no wallet user has this mobile number")));
+            return accounts.resolveByMobile(c, origin.userId(), toPhone.mobile()).flatMap(parties -> toWallet(c,
+                    reference, origin, toPhone.amount(), parties, "mobile", MoneyErrors.unknownMobile()));
         }
         throw new IllegalArgumentException("unknown money move " + move.getClass().getSimpleName());
     }
