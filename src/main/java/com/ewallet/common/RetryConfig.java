@@ -12,7 +12,7 @@ import io.smallrye.config.WithDefault;
 public interface RetryConfig {
 
     /** How many times a transaction aborted by a deadlock, a Galera certification conflict or error 1047 runs again. */
-    @WithDefault("3")
+    @WithDefault("6")
     int retries();
 
     /** The wait before the first retry; each next one waits about twice as long, with random jitter. */

@@ -38,7 +38,7 @@ class DeadlockRetryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** wallet.transactions.retries in the test profile (the default). */
-    private static final int RETRIES = 3;
+    private static final int RETRIES = 6;
 
     @Inject
     Pool pool;
