@@ -23,6 +23,9 @@ Environment (defaults in brackets):
   PORT_A [18281]  PORT_B [18282]                           API ports; management ports are +1000
   CLIENTS [12]  DURATION [40]  USERS [8]                  the traffic
   DB_NAME [ewallet_conflicts]  KEEP_CLUSTER [0]
+  KILL_NODE [none]        kill -9 this node a quarter into the traffic, restart it 5 s later (rejoins by IST):
+                          nothing may get 500, every 503 must carry Retry-After
+  ISOLATE_NODE [none]     cut this node off (gmcast.isolate) for 15 s a quarter into the traffic: it answers 1047
 USAGE
 }
 [ "${1:-}" = -h ] || [ "${1:-}" = --help ] && { usage; exit 0; }
@@ -74,7 +77,25 @@ replica A 1 "$PORT_A"
 replica B 2 "$PORT_B"
 
 export BASES="http://127.0.0.1:$PORT_A http://127.0.0.1:$PORT_B" WORK
-python3 "$OPS/galera-traffic.py"
+if [ -n "${KILL_NODE:-}${ISOLATE_NODE:-}" ]; then
+    python3 "$OPS/galera-traffic.py" &
+    traffic=$!
+    sleep $((DURATION / 4 + 10))   # the traffic starts after registering its users
+    if [ -n "${KILL_NODE:-}" ]; then
+        "$OPS/galera.sh" kill "$KILL_NODE"
+        sleep 5
+        "$OPS/galera.sh" restart "$KILL_NODE"
+    else
+        # Cut off from the others, the node leaves the primary component about 5 s later and answers 1047.
+        "$OPS/galera.sh" sql "$ISOLATE_NODE" "SET GLOBAL wsrep_provider_options='gmcast.isolate=1'"
+        sleep 15
+        "$OPS/galera.sh" sql "$ISOLATE_NODE" "SET GLOBAL wsrep_provider_options='gmcast.isolate=0'"
+        echo "node $ISOLATE_NODE isolated for 15 s (non-primary, error 1047, from about 5 s in), then let back"
+    fi
+    wait $traffic
+else
+    python3 "$OPS/galera-traffic.py"
+fi
 
 failed=0
 for node in 1 2 3; do

@@ -27,6 +27,12 @@ public final class TransactionAborts {
      * a wait of 50 s), but answered like an abort: 503 with Retry-After.
      */
     static final int LOCK_WAIT_TIMEOUT = 1205;
+    /**
+     * ER_ERROR_DURING_COMMIT, as Galera uses it when the node left the primary component while replicating the commit
+     * ("Not connected to Primary Component"). Not run again: the commit's fate is the provider's to report, and a
+     * client's retry under the same Idempotency-Key replays it if it did commit. Answered 503 with Retry-After.
+     */
+    static final int ERROR_DURING_COMMIT = 1180;
 
     private TransactionAborts() {
     }
@@ -37,9 +43,13 @@ public final class TransactionAborts {
         return code == DEADLOCK || code == NODE_NOT_READY;
     }
 
-    /** {@link #isRetriable} or a lock-wait timeout: the request may succeed later, so 503 with Retry-After. */
+    /**
+     * {@link #isRetriable}, a lock-wait timeout or a commit a Galera node could not replicate: the request may succeed
+     * later, so 503 with Retry-After.
+     */
     public static boolean isTransient(Throwable e) {
-        return isRetriable(e) || errorCode(e) == LOCK_WAIT_TIMEOUT;
+        int code = errorCode(e);
+        return isRetriable(e) || code == LOCK_WAIT_TIMEOUT || code == ERROR_DURING_COMMIT;
     }
 
     /** The MySQL error code of the first database error in {@code e}'s causes, or 0. */
