@@ -1,5 +1,6 @@
 package com.ewallet.wallet;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Inject;
@@ -17,6 +19,7 @@ import com.ewallet.TestClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -59,7 +62,7 @@ class DeadlockRetryTest {
                     () -> user.money().header("Idempotency-Key", key).body(Map.of("amount", 700)).post("/api/topup"));
             deadlocks.victimise(1);
         }
-        Response topUp = answer.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        Response topUp = answer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         topUp.then().statusCode(200).body("balance", equalTo(700));
         assertThat(topUp.header("Idempotent-Replayed")).isNull();
@@ -86,8 +89,8 @@ class DeadlockRetryTest {
             answer = CompletableFuture
                     .supplyAsync(() -> payer.money().header("Idempotency-Key", key).body(body).post("/api/transfer"));
             deadlocks.victimise(RETRIES + 1);
-            answer.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).then().statusCode(503)
-                    .header("Retry-After", "1").body("code", equalTo("UNAVAILABLE"));
+            answer.get(WAIT.toSeconds(), TimeUnit.SECONDS).then().statusCode(503).header("Retry-After", "1")
+                    .body("code", equalTo("UNAVAILABLE"));
         }
 
         assertThat(counter("wallet.transactions.exhausted") - exhaustedBefore).isEqualTo(1);
@@ -120,9 +123,8 @@ class DeadlockRetryTest {
             // Every new account row goes after the last one: this gap lock holds them all back.
             test.preparedQuery("SELECT id FROM accounts WHERE id > ? FOR UPDATE").execute(Tuple.of(lastAccount)).await()
                     .atMost(WAIT);
-            answer = CompletableFuture.supplyAsync(() -> io.restassured.RestAssured.given()
-                    .contentType(io.restassured.http.ContentType.JSON).body(Map.of("email", email, "password",
-                            "correct-horse-42", "name", "Test User", "mobile", TestClient.freshMobile()))
+            answer = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON).body(Map.of("email",
+                    email, "password", "correct-horse-42", "name", "Test User", "mobile", TestClient.freshMobile()))
                     .post("/users"));
             // The registration has inserted its user row and waits to insert the account row.
             waitFor(() -> pool
@@ -137,7 +139,7 @@ class DeadlockRetryTest {
             test.close().await().atMost(WAIT);
         }
 
-        answer.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).then().statusCode(201);
+        answer.get(WAIT.toSeconds(), TimeUnit.SECONDS).then().statusCode(201);
         assertThat(counter("wallet.transactions.retried") - retriedBefore).isGreaterThanOrEqualTo(1);
         assertThat(pool
                 .preparedQuery(
@@ -218,13 +220,15 @@ class DeadlockRetryTest {
             return false;
         }
 
+        /**
+         * Whether our transaction on {@code threadId} is queued for a row lock: InnoDB's own view (its statement shows
+         * in the process list before it queues, and the service's retry must not get in front of it).
+         */
         private boolean isWaiting(long threadId) {
-            for (Row row : running()) {
-                if (row.getLong(0) == threadId && row.getString(1).contains("FOR UPDATE")) {
-                    return true;
-                }
-            }
-            return false;
+            return pool
+                    .preparedQuery("SELECT COUNT(*) FROM information_schema.innodb_trx"
+                            + " WHERE trx_state = 'LOCK WAIT' AND trx_mysql_thread_id = ?")
+                    .execute(Tuple.of(threadId)).await().atMost(WAIT).iterator().next().getLong(0) > 0;
         }
 
         private RowSet<Row> running() {
@@ -296,7 +300,9 @@ class DeadlockRetryTest {
                 throw new AssertionError("timed out waiting for " + what + "; " + transactions());
             }
             try {
-                Thread.sleep(10);
+                // information_schema.innodb_trx is a cache that InnoDB refreshes only when it was last read over
+                // 100 ms ago: polled faster, it would never change.
+                Thread.sleep(150);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
