@@ -21,7 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -168,106 +167,63 @@ class DeadlockRetryTest {
     }
 
     /**
-     * Test transactions, one after the other, each holding the payer's account row; each makes one run of the service's
-     * transaction a deadlock victim. The next one queues for the account row before the previous one rolls back, so the
-     * row passes straight from one to the next and the service's retry always waits behind it.
+     * One test transaction holding the payer's account row, which makes runs of the service's transaction deadlock
+     * victims one after the other. It runs at READ COMMITTED, so asking for the key's row leaves no gap lock behind
+     * once the victim's row is gone: the next run inserts its key again and waits for the account row, ready to be made
+     * a victim again.
      */
     private final class Deadlocks implements AutoCloseable {
 
         private final long userId;
         private final String key;
-        private Holder holder;
-        private int made;
+        private final SqlConnection connection;
+        private final Transaction transaction;
+        private final long threadId;
 
         Deadlocks(long userId, String key) {
             this.userId = userId;
             this.key = key;
-            this.holder = new Holder(0);
-            holder.lockAccount().await().atMost(WAIT);
+            connection = pool.getConnection().await().atMost(WAIT);
+            threadId = connection.query("SELECT CONNECTION_ID()").execute().await().atMost(WAIT).iterator().next()
+                    .getLong(0);
+            // The next transaction only: the connection goes back to the pool afterwards.
+            connection.query("SET TRANSACTION ISOLATION LEVEL READ COMMITTED").execute().await().atMost(WAIT);
+            transaction = connection.begin().await().atMost(WAIT);
+            weigh(connection, userId, 0);
+            connection.preparedQuery("SELECT id FROM accounts WHERE user_id = ? FOR UPDATE").execute(Tuple.of(userId))
+                    .await().atMost(WAIT);
         }
 
         void victimise(int times) {
             for (int i = 1; i <= times; i++) {
-                waitFor(this::serviceWaitsForTheAccount, "the service's transaction waiting for the account row");
+                waitFor(this::serviceWaitsForTheAccount,
+                        "run " + i + " of the service's transaction waiting for the" + " account row");
                 // Closes the cycle: the service holds the key's row and waits for the account row, which we hold.
-                holder.connection
+                RowSet<Row> key = connection
                         .preparedQuery(
                                 "SELECT idem_key FROM idempotency_keys WHERE user_id = ? AND idem_key = ? FOR UPDATE")
-                        .execute(Tuple.of(userId, key)).await().atMost(WAIT);
-                made++;
-                if (i < times) {
-                    Holder next = new Holder(i);
-                    Uni<Void> locked = next.lockAccount().memoize().indefinitely();
-                    locked.subscribe().with(ok -> {
-                    }, failure -> {
-                    });
-                    waitFor(() -> isWaiting(next.threadId), "the next test transaction queued for the account row");
-                    holder.close();
-                    locked.await().atMost(WAIT);
-                    holder = next;
-                }
+                        .execute(Tuple.of(userId, this.key)).await().atMost(WAIT);
+                assertThat(key.size()).as("the victim's key row is gone").isZero();
             }
-            assertThat(made).isEqualTo(times);
         }
 
-        /** A statement still running on the account row we hold: it waits for us (innodb_trx may not list it). */
+        /** A statement still running on the account row we hold: it waits for us (innodb_trx may not list it yet). */
         private boolean serviceWaitsForTheAccount() {
-            for (Row row : running()) {
-                if (row.getLong(0) != holder.threadId && row.getString(1).contains("FROM accounts WHERE")) {
+            for (Row row : pool
+                    .query("SELECT ID, INFO FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
+                            + " AND INFO LIKE '%FROM accounts WHERE%FOR UPDATE%' AND ID <> CONNECTION_ID()")
+                    .execute().await().atMost(WAIT)) {
+                if (row.getLong(0) != threadId) {
                     return true;
                 }
             }
             return false;
         }
 
-        /**
-         * Whether our transaction on {@code threadId} is queued for a row lock: InnoDB's own view (its statement shows
-         * in the process list before it queues, and the service's retry must not get in front of it).
-         */
-        private boolean isWaiting(long threadId) {
-            return pool
-                    .preparedQuery("SELECT COUNT(*) FROM information_schema.innodb_trx"
-                            + " WHERE trx_state = 'LOCK WAIT' AND trx_mysql_thread_id = ?")
-                    .execute(Tuple.of(threadId)).await().atMost(WAIT).iterator().next().getLong(0) > 0;
-        }
-
-        private RowSet<Row> running() {
-            return pool.query("SELECT ID, INFO FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
-                    + " AND INFO LIKE '%FOR UPDATE%' AND ID <> CONNECTION_ID()").execute().await().atMost(WAIT);
-        }
-
         @Override
         public void close() {
-            holder.close();
-        }
-
-        /** One test transaction, made heavier than any money transaction by rows it writes and rolls back. */
-        private final class Holder {
-            final SqlConnection connection;
-            final Transaction transaction;
-            final long threadId;
-
-            Holder(int generation) {
-                connection = pool.getConnection().await().atMost(WAIT);
-                threadId = connection.query("SELECT CONNECTION_ID()").execute().await().atMost(WAIT).iterator().next()
-                        .getLong(0);
-                transaction = connection.begin().await().atMost(WAIT);
-                connection
-                        .preparedQuery("INSERT INTO idempotency_keys (user_id, idem_key, request_hash, reference,"
-                                + " created_at) SELECT ?, CONCAT('~weight-', ?, '-', seq), 'x', NULL, NOW(6)"
-                                + " FROM (SELECT a.n * 20 + b.n AS seq FROM " + DIGITS + " a, " + DIGITS + " b) s")
-                        .execute(Tuple.of(userId, generation)).await().atMost(WAIT);
-            }
-
-            Uni<Void> lockAccount() {
-                return connection.preparedQuery("SELECT id FROM accounts WHERE user_id = ? FOR UPDATE")
-                        .execute(Tuple.of(userId)).replaceWithVoid();
-            }
-
-            void close() {
-                transaction.rollback().onFailure().recoverWithNull().await().atMost(WAIT);
-                connection.close().await().atMost(WAIT);
-            }
+            transaction.rollback().onFailure().recoverWithNull().await().atMost(WAIT);
+            connection.close().await().atMost(WAIT);
         }
     }
 
@@ -300,9 +256,7 @@ class DeadlockRetryTest {
                 throw new AssertionError("timed out waiting for " + what + "; " + transactions());
             }
             try {
-                // information_schema.innodb_trx is a cache that InnoDB refreshes only when it was last read over
-                // 100 ms ago: polled faster, it would never change.
-                Thread.sleep(150);
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
