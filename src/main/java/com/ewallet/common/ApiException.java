@@ -42,6 +42,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(429, ErrorBody.of(msg, code), Math.max(1, retryAfterSeconds), false);
     }
 
+    /** 503 with the seconds after which trying again can succeed (sent as Retry-After). */
+    public static ApiException unavailable(long retryAfterSeconds) {
+        return new ApiException(503, ErrorBody.of("service temporarily unavailable.", "UNAVAILABLE"),
+                Math.max(1, retryAfterSeconds), false);
+    }
+
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

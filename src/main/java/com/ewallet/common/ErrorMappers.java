@@ -32,6 +32,8 @@ import io.vertx.sqlclient.ClosedConnectionException;
 public class ErrorMappers {
 
     static final String GENERIC_MSG = "request rejected.";
+    /** Retry-After of a 503 for a database that is away or aborted the transaction. */
+    static final long RETRY_AFTER_SECONDS = 1;
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
@@ -87,7 +89,13 @@ public class ErrorMappers {
     public Response unexpected(Throwable e) {
         if (isDatabaseUnavailable(e)) {
             Log.warnf("database unavailable: %s", e.getClass().getSimpleName());
-            return json(503, ErrorBody.of("service temporarily unavailable.", "UNAVAILABLE"));
+            return apiException(ApiException.unavailable(RETRY_AFTER_SECONDS));
+        }
+        if (TransactionAborts.isTransient(e)) {
+            // Aborted or timed out by the database, nothing written: a lock-wait timeout, or an abort TransactionRetry
+            // did not see (a transaction nested in another one's session is retried, if at all, by the outer one).
+            Log.warnf("transaction aborted by the database (error %d)", TransactionAborts.errorCode(e));
+            return apiException(ApiException.unavailable(RETRY_AFTER_SECONDS));
         }
         Log.error("unexpected failure", e);
         return json(500, ErrorBody.of("internal error.", "INTERNAL_ERROR"));

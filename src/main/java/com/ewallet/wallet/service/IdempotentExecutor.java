@@ -14,6 +14,7 @@ import com.ewallet.common.Clock;
 import com.ewallet.common.ErrorBody;
 import com.ewallet.common.Hashes;
 import com.ewallet.common.RandomIds;
+import com.ewallet.common.TransactionRetry;
 import com.ewallet.wallet.MoveResult;
 import com.ewallet.wallet.TransactionResult;
 import com.ewallet.wallet.repository.IdempotencyKeyStore;
@@ -37,6 +38,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * A refusal (insufficient funds, unknown account...) is recorded on the key row with its answer, in the same
  * transaction, so a retry gets the same answer and no copy of the request can move money after it. A crash before the
  * commit leaves nothing behind: the key is free for the retry.
+ * <p>
+ * A transaction the database aborts (a deadlock victim, a Galera certification failure, a node not ready) runs again
+ * whole through {@link TransactionRetry}, with the same key and reference: if a duplicate of the key committed
+ * meanwhile (on another node of a cluster, where it does not wait on the key's row lock but aborts at commit), the new
+ * run meets its key and replays its answer. Retries run out as 503 with Retry-After, nothing written.
  */
 @ApplicationScoped
 class IdempotentExecutor {
@@ -47,15 +53,17 @@ class IdempotentExecutor {
     private final LedgerStore ledger;
     private final ObjectMapper json;
     private final BusinessMetrics metrics;
+    private final TransactionRetry retry;
 
     IdempotentExecutor(Pool pool, IdempotencyKeyStore keys, SessionStore sessions, LedgerStore ledger,
-            ObjectMapper json, BusinessMetrics metrics) {
+            ObjectMapper json, BusinessMetrics metrics, TransactionRetry retry) {
         this.pool = pool;
         this.keys = keys;
         this.sessions = sessions;
         this.ledger = ledger;
         this.json = json;
         this.metrics = metrics;
+        this.retry = retry;
     }
 
     /** One movement on the transaction's connection, under the reference it must record. */
@@ -72,17 +80,18 @@ class IdempotentExecutor {
     Uni<MoveResult> execute(String kind, Caller who, String key, String canonicalRequest, Move move) {
         String hash = key == null ? null : Hashes.sha256Hex(canonicalRequest);
         String reference = RandomIds.reference();
-        Uni<Outcome> outcome = pool.withTransaction(c -> open(c, who, key, hash, reference).chain(() -> {
-            Uni<Outcome> moved = move.run(c, reference).map(Outcome::moved);
-            if (key == null) {
-                return moved;
-            }
-            return moved.onFailure(IdempotentExecutor::isRemembered).recoverWithUni(failure -> {
-                ApiException refused = (ApiException) failure;
-                return keys.recordRefusal(c, who.userId(), key, refused.status(), toJson(refused.body()))
-                        .replaceWith(Outcome.refused(refused));
-            });
-        }));
+        Uni<Outcome> outcome = retry
+                .run(() -> pool.withTransaction(c -> open(c, who, key, hash, reference).chain(() -> {
+                    Uni<Outcome> moved = move.run(c, reference).map(Outcome::moved);
+                    if (key == null) {
+                        return moved;
+                    }
+                    return moved.onFailure(IdempotentExecutor::isRemembered).recoverWithUni(failure -> {
+                        ApiException refused = (ApiException) failure;
+                        return keys.recordRefusal(c, who.userId(), key, refused.status(), toJson(refused.body()))
+                                .replaceWith(Outcome.refused(refused));
+                    });
+                })));
         return outcome.map(done -> {
             if (done.refusal() != null) {
                 throw done.refusal();
@@ -135,7 +144,9 @@ class IdempotentExecutor {
             return replay(who.userId(), key, hash);
         }
         if (key != null && IdempotencyKeyStore.isLockConflict(failure)) {
-            // Rolled back by InnoDB, possibly before the session was checked: replay only to a confirmed session.
+            // A lock-wait timeout (deadlocks and cluster aborts were run again by TransactionRetry, and a run after the
+            // first one's commit meets its key and replays): the key's first request still holds it. Rolled back,
+            // possibly before the session was checked: replay only to a confirmed session.
             return who.sessionConfirmed() ? replay(who.userId(), key, hash) : Uni.createFrom().failure(inFlight());
         }
         if (failure instanceof ApiException refused) {

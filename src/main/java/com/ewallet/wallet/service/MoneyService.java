@@ -3,6 +3,7 @@ package com.ewallet.wallet.service;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.ewallet.auth.Caller;
+import com.ewallet.common.TransactionRetry;
 import com.ewallet.common.Uninterruptible;
 import com.ewallet.wallet.BankTransferView;
 import com.ewallet.wallet.MoneyConfig;
@@ -27,13 +28,16 @@ public class MoneyService {
     private final Pool pool;
     private final MoneyConfig.Money limits;
     private final BankDirectory banks;
+    private final TransactionRetry retry;
 
-    MoneyService(IdempotentExecutor executor, Movements movements, Pool pool, MoneyConfig config, BankDirectory banks) {
+    MoneyService(IdempotentExecutor executor, Movements movements, Pool pool, MoneyConfig config, BankDirectory banks,
+            TransactionRetry retry) {
         this.executor = executor;
         this.movements = movements;
         this.pool = pool;
         this.limits = config.money();
         this.banks = banks;
+        this.retry = retry;
     }
 
     /**
@@ -49,7 +53,8 @@ public class MoneyService {
 
     /** Settles a pending bank transfer (admin or the auto-settlement job): see {@link Movements#settle}. */
     public Uni<BankTransferView> settle(String reference, boolean success) {
-        return Uninterruptible.run(() -> pool.withTransaction(c -> movements.settle(c, reference, success)));
+        return Uninterruptible
+                .run(() -> retry.run(() -> pool.withTransaction(c -> movements.settle(c, reference, success))));
     }
 
     /**
@@ -57,8 +62,8 @@ public class MoneyService {
      * failure returns the money. Settling a settled purchase changes nothing and answers it as it is.
      */
     public Uni<VtuView> settleVtu(String reference, boolean success, String providerCode) {
-        return Uninterruptible
-                .run(() -> pool.withTransaction(c -> movements.settleVtu(c, reference, success, providerCode)));
+        return Uninterruptible.run(() -> retry
+                .run(() -> pool.withTransaction(c -> movements.settleVtu(c, reference, success, providerCode))));
     }
 
     /** The request's own checks, before any database work; the balance and limits are checked under the lock. */
