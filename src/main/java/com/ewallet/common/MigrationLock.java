@@ -20,10 +20,11 @@ import io.quarkus.logging.Log;
 
 /**
  * The schema migration lock that holds across a Galera cluster: one row in {@code flyway_schema_lock}, inserted in its
- * own autocommit statement. Flyway's own lock ({@code GET_LOCK}) is local to the node that takes it, so replicas
- * starting together on different nodes would all migrate at once. An INSERT of the same primary key on two nodes is
- * decided by Galera's certification: one commits, the other fails with a duplicate key (1062) or a certification
- * conflict (1213); on one server the row lock decides the same way.
+ * own autocommit statement ({@code INSERT IGNORE}: no row inserted means another holder). Flyway's own lock
+ * ({@code GET_LOCK}) is local to the node that takes it, so replicas starting together on different nodes would all
+ * migrate at once. An INSERT of the same primary key on two nodes is decided by Galera's certification: one commits,
+ * the other fails with a certification conflict (1213) or, retried by the node as an autocommit statement, finds the
+ * row; on one server the row lock decides the same way.
  * <p>
  * The holder refreshes {@code heartbeat_at} every few seconds; a row whose heartbeat is older than {@code staleAfter}
  * (its holder was killed) is taken over. Times are the database's, so replicas' clocks do not matter. Blocking JDBC, at
@@ -35,7 +36,8 @@ public final class MigrationLock {
     private static final String CREATE = "CREATE TABLE IF NOT EXISTS " + TABLE
             + " (id TINYINT NOT NULL PRIMARY KEY, owner VARCHAR(200) NOT NULL,"
             + " acquired_at DATETIME(6) NOT NULL, heartbeat_at DATETIME(6) NOT NULL) ENGINE=InnoDB";
-    private static final String INSERT = "INSERT INTO " + TABLE + " (id, owner, acquired_at, heartbeat_at)"
+    // IGNORE: losing is the normal case and must not log the driver's warning for a duplicate key on every poll.
+    private static final String INSERT = "INSERT IGNORE INTO " + TABLE + " (id, owner, acquired_at, heartbeat_at)"
             + " VALUES (1, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))";
     private static final String HOLDER = "SELECT owner, TIMESTAMPDIFF(SECOND, heartbeat_at, UTC_TIMESTAMP(6)),"
             + " TIMESTAMPDIFF(SECOND, acquired_at, UTC_TIMESTAMP(6)) FROM " + TABLE + " WHERE id = 1";
@@ -104,7 +106,9 @@ public final class MigrationLock {
             takeOverIfStale(connection);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, owner);
-                insert.executeUpdate();
+                if (insert.executeUpdate() == 0) {
+                    return false;
+                }
             }
         } catch (SQLException e) {
             if (LOST.contains(e.getErrorCode())) {
