@@ -9,7 +9,7 @@
 #     and 3 are killed (node 2 alone is non-primary), UP once node 2 is bootstrapped again; nodes 1 and 3 rejoin.
 # Prints the measured times; exits non-zero on the first failed check. Needs the packaged jar (built if missing),
 # java, curl, openssl. Settings: the GALERA_* variables of galera.sh, ROUNDS, BASE_PORT (API ports BASE_PORT+1..3,
-# management ports +1000), DB_NAME.
+# management ports +1000), DB_NAME, JAR (another build to compare with, e.g. one from before the migration lock).
 set -euo pipefail
 OPS=$(cd "$(dirname "$0")" && pwd)
 ROUNDS=${ROUNDS:-4}
@@ -19,6 +19,7 @@ PORT=$BASE_PORT
 # shellcheck source=common.sh
 source "$OPS/common.sh"
 GALERA="$OPS/galera.sh"
+JAR=${JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}
 GALERA_DIR=${GALERA_DIR:-/tmp/ewallet-galera}
 PIDS=()
 STARTED_CLUSTER=0
@@ -53,7 +54,7 @@ start_replica() {
     WALLET_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" WALLET_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
         WALLET_DEVELOPER_SECRET_KEK_LOCATION="$WORK/app-secret.kek" LOG_JSON=false SHUTDOWN_DELAY=0s \
         DB_PORT=$(node_port "$node") PORT=$((BASE_PORT + i)) MANAGEMENT_PORT=$((BASE_PORT + 1000 + i)) \
-        java -XX:TieredStopAtLevel=1 -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/replica-$i.log" 2>&1 &
+        java -XX:TieredStopAtLevel=1 -jar "$JAR" >"$WORK/replica-$i.log" 2>&1 &
     PIDS[i]=$!
 }
 ready_status() { curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((BASE_PORT + 1000 + $1))/q/health/ready" || true; }
