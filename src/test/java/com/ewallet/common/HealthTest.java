@@ -26,6 +26,13 @@ class HealthTest {
     }
 
     @Test
+    void onAServerWithoutGaleraTheNodeStateCheckIsUp() {
+        ManagementPort.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Galera node synced' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Galera node synced' }.data.galera", equalTo(false));
+    }
+
+    @Test
     void healthMetricsAndTheApiDescriptionAreOnlyOnTheManagementPort() {
         for (String path : MANAGEMENT_PATHS) {
             ManagementPort.given().get(path).then().statusCode(200);
