@@ -27,6 +27,13 @@ Commands:
   restart N     Stop node N if it runs, recover its position (mariadbd --wsrep-recover), start it with
                 --wsrep_start_position=uuid:seqno and wait until it is Synced; says whether it caught up
                 by IST (incremental), by SST (full copy) or needed no transfer.
+  proxy         Start HAProxy (installed with apt-get if missing) in front of the nodes, or restart it: listener
+                i (port GALERA_PROXY_PORT + i - 1) sends every connection to node i while it is Synced and ready,
+                else to the next node in order that is, and stays there (no fail-back: one write node per
+                listener). A node is marked down after docker/ops/galera-node-check.sh fails twice (checked every
+                0.5 s) and its connections are cut; up again after two passes. Prints where each listener goes.
+  proxy-status  Per listener: the node it sends connections to, and every node's state as HAProxy sees it.
+  proxy-stop    Stop HAProxy.
   sql N [OPT...] [STMT]
                 Run STMT on node N, or SQL from stdin: mariadb -uroot -h127.0.0.1 -P<port of N> with the
                 client options OPT (those starting with -, e.g. -Dewallet -N).
@@ -38,6 +45,7 @@ Environment, read when the cluster is created and then remembered in \$GALERA_DI
   GALERA_IST_PORT    IST receive port of node 1, +1 per node           (default 4577)
   GALERA_SST_PORT    rsync SST receive port of node 1, +1 per node     (default 4444)
   GALERA_GCACHE      gcache.size, how many writes a node can catch up on by IST (default 128M)
+  GALERA_PROXY_PORT  HAProxy listener 1 (node 1 first), +1 per next node (default 3310: 3310 3311 3312)
 Read every time:
   GALERA_DIR         data directories, configs and logs                (default /tmp/ewallet-galera)
   GALERA_TIMEOUT     seconds to wait for a node to become Synced       (default 180)
@@ -50,6 +58,7 @@ Examples:
   $PROG sql 2 'CREATE DATABASE demo'; $PROG sql 3 'SHOW DATABASES'
   $PROG sql 1 -Dewallet < docker/ops/check-invariants.sql
   $PROG kill 2; $PROG sql 1 'INSERT ...'; $PROG restart 2   # -> "node 2 rejoined by IST ..."
+  $PROG proxy && DB_PORT=3310 java -jar target/quarkus-app/quarkus-run.jar   # node 1, failing over to 2, then 3
   $PROG destroy
 EOF
 }
@@ -78,6 +87,7 @@ load_settings() {
     IST_PORT=${GALERA_IST_PORT:-4577}
     SST_PORT=${GALERA_SST_PORT:-4444}
     GCACHE=${GALERA_GCACHE:-128M}
+    PROXY_PORT=${GALERA_PROXY_PORT:-3310}
     local env_file=$GALERA_DIR/cluster.env key value
     if [ -f "$env_file" ]; then
         while IFS='=' read -r key value; do
@@ -87,19 +97,20 @@ load_settings() {
                 IST_PORT) IST_PORT=$value ;;
                 SST_PORT) SST_PORT=$value ;;
                 GCACHE) GCACHE=$value ;;
+                PROXY_PORT) PROXY_PORT=$value ;;
             esac
         done <"$env_file"
     fi
     local port
-    for port in "$SQL_PORT" "$GCOMM_PORT" "$IST_PORT" "$SST_PORT"; do
+    for port in "$SQL_PORT" "$GCOMM_PORT" "$IST_PORT" "$SST_PORT" "$PROXY_PORT"; do
         if ! [[ $port =~ ^[0-9]+$ ]] || [ "$port" -lt 1 ] || [ "$port" -ge 65530 ]; then die "not a port: '$port'"; fi
     done
     [[ $GCACHE =~ ^[0-9]+[KMG]?$ ]] || die "GALERA_GCACHE must look like 128M, not '$GCACHE'"
 }
 
 save_settings() {
-    printf 'SQL_PORT=%s\nGCOMM_PORT=%s\nIST_PORT=%s\nSST_PORT=%s\nGCACHE=%s\n' \
-        "$SQL_PORT" "$GCOMM_PORT" "$IST_PORT" "$SST_PORT" "$GCACHE" >"$GALERA_DIR/cluster.env"
+    printf 'SQL_PORT=%s\nGCOMM_PORT=%s\nIST_PORT=%s\nSST_PORT=%s\nGCACHE=%s\nPROXY_PORT=%s\n' \
+        "$SQL_PORT" "$GCOMM_PORT" "$IST_PORT" "$SST_PORT" "$GCACHE" "$PROXY_PORT" >"$GALERA_DIR/cluster.env"
 }
 
 node_dir() { echo "$GALERA_DIR/node$1"; }
@@ -231,6 +242,9 @@ wsrep_node_address       = 127.0.0.1:$gcomm
 wsrep_node_incoming_address = 127.0.0.1:$(sql_port "$n")
 wsrep_provider_options   = "gmcast.listen_addr=tcp://127.0.0.1:$gcomm;ist.recv_addr=127.0.0.1:$((IST_PORT + n - 1));gcache.size=$GCACHE;gcache.recover=yes"
 wsrep_sst_method         = rsync
+# Reads (and the reads of writing transactions) wait until this node has applied every write the cluster committed
+# before them: a balance read through one node right after a transfer through another sees it.
+wsrep_sync_wait          = 1
 wsrep_sst_receive_address = 127.0.0.1:$((SST_PORT + n - 1))
 EOF
     if [ -n "${GALERA_EXTRA_CNF:-}" ]; then
@@ -376,6 +390,134 @@ stop_node() {
     return 1
 }
 
+# ---- HAProxy in front of the nodes --------------------------------------------------------------------------
+
+proxy_cfg() { echo "$GALERA_DIR/haproxy.cfg"; }
+proxy_port() { echo $((PROXY_PORT + $1 - 1)); }
+
+proxy_pid() {
+    local pid
+    pid=$(head -n 1 "$GALERA_DIR/haproxy.pid" 2>/dev/null) || return 0
+    if [[ $pid =~ ^[0-9]+$ ]] && [ -d "/proc/$pid" ] && tr '\0' '\n' <"/proc/$pid/cmdline" | grep -qxF "$(proxy_cfg)"; then
+        echo "$pid"
+    fi
+    return 0
+}
+
+# Listener i sends connections to node i, else to the next node in order that passes the check, and keeps them
+# there: the one-entry stick table remembers the node in use, so a node coming back takes no connections from
+# the one that replaced it (writes from one listener never spread over two nodes). A node is marked down by its
+# check, or at once by the first connection it refuses ("observe layer4": the connection is then sent to the next
+# node, instead of being closed before the MySQL greeting, which the service's driver would wait on forever).
+# "shutdown-sessions" cuts the connections of a node marked down, so a pool holding them sees them close at once
+# rather than wait on a node that left the primary component.
+write_proxy_cfg() {
+    local ops i k n
+    ops=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+    {
+        cat <<EOF
+# Written by docker/ops/galera.sh proxy; see docs/operations.md, "Failover".
+global
+    maxconn 4096
+    pidfile $GALERA_DIR/haproxy.pid
+    stats socket $GALERA_DIR/haproxy.sock mode 600 level admin
+    external-check
+    insecure-fork-wanted
+
+defaults
+    mode tcp
+    # A node that refuses the connection (it died): at once to the next one (redispatch on every retry).
+    timeout connect 500ms
+    timeout check 2s
+    # Longer than the service's pool idle timeout (5 min): HAProxy never cuts a pooled connection on its own.
+    timeout client 30m
+    timeout server 30m
+    retries 2
+    option redispatch 1
+    default-server check inter 500ms fall 2 rise 2 observe layer4 error-limit 1 on-error mark-down on-marked-down shutdown-sessions
+EOF
+        for ((i = 1; i <= NODES; i++)); do
+            printf '\nlisten node%s-first\n    bind 127.0.0.1:%s\n    stick-table type integer size 1\n    stick on int(1)\n' \
+                "$i" "$(proxy_port "$i")"
+            printf '    option external-check\n    external-check path "/usr/bin:/bin"\n'
+            printf '    external-check command %s/galera-node-check.sh\n' "$ops"
+            for ((k = 0; k < NODES; k++)); do
+                n=$(((i - 1 + k) % NODES + 1))
+                printf '    server node%s 127.0.0.1:%s' "$n" "$(sql_port "$n")"
+                if [ "$k" -gt 0 ]; then printf ' backup'; fi
+                printf '\n'
+            done
+        done
+    } >"$(proxy_cfg)"
+}
+
+# A command to HAProxy's admin socket, its answer on stdout.
+proxy_ask() {
+    python3 - "$GALERA_DIR/haproxy.sock" "$1" <<'EOF'
+import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+s.sendall(sys.argv[2].encode() + b"\n")
+out = b""
+while chunk := s.recv(65536):
+    out += chunk
+sys.stdout.write(out.decode())
+EOF
+}
+
+# Per listener: the node it sends connections to (the stick table's entry, else the first one UP), and the
+# state of every node as HAProxy sees it.
+proxy_report() {
+    local i stat table id node
+    stat=$(proxy_ask "show stat") || return 0
+    for ((i = 1; i <= NODES; i++)); do
+        table=$(proxy_ask "show table node$i-first") || table=""
+        id=$(grep -o 'server_id=[0-9]*' <<<"$table" | head -n 1 | cut -d= -f2 || true)
+        node=$(awk -F, -v px="node$i-first" -v id="${id:-x}" '$1 == px && $29 == id { print $2 }' <<<"$stat")
+        [ -n "$node" ] || node=$(awk -F, -v px="node$i-first" '$1 == px && $18 == "UP" { print $2; exit }' <<<"$stat")
+        printf 'listener %s -> %s;' "$(proxy_port "$i")" "${node:-none}"
+        awk -F, -v px="node$i-first" '$1 == px && $2 ~ /^node/ { printf " %s %s", $2, $18 }' <<<"$stat"
+        printf '\n'
+    done
+}
+
+cmd_proxy() {
+    local pid i t0
+    [ "$(id -u)" -eq 0 ] || die "proxy needs root"
+    command -v haproxy >/dev/null || apt_install haproxy
+    created || die "no cluster in $GALERA_DIR; run start first"
+    cmd_proxy_stop >/dev/null
+    for ((i = 1; i <= NODES; i++)); do
+        if [ -n "$(ss -Hltn "sport = :$(proxy_port "$i")" 2>/dev/null)" ]; then
+            die "port $(proxy_port "$i") is already in use"
+        fi
+    done
+    write_proxy_cfg
+    haproxy -c -q -f "$(proxy_cfg)" || die "HAProxy refused $(proxy_cfg)"
+    haproxy -D -f "$(proxy_cfg)" >>"$GALERA_DIR/haproxy.log" 2>&1 || die "HAProxy did not start; see $GALERA_DIR/haproxy.log"
+    # Servers count as UP until their first checks: wait for one round of them.
+    t0=$(now_ms)
+    while [ $(($(now_ms) - t0)) -lt 1500 ]; do sleep 0.1; done
+    pid=$(proxy_pid)
+    [ -n "$pid" ] || die "HAProxy is not running; see $GALERA_DIR/haproxy.log"
+    proxy_report
+    echo "haproxy: pid $pid; listeners on 127.0.0.1 ports $(proxy_port 1)-$(proxy_port "$NODES") (listener i: node i first)"
+}
+
+cmd_proxy_status() {
+    [ -n "$(proxy_pid)" ] || { echo "haproxy: not running"; return 1; }
+    proxy_report
+}
+
+cmd_proxy_stop() {
+    local pid i
+    pid=$(proxy_pid)
+    [ -n "$pid" ] || { echo "haproxy: not running"; return 0; }
+    kill -TERM "$pid"
+    for ((i = 0; i < 50; i++)); do [ -d "/proc/$pid" ] || break; sleep 0.1; done
+    echo "haproxy: stopped"
+}
+
 # ---- commands -----------------------------------------------------------------------------------------------
 
 status_line() {
@@ -498,6 +640,7 @@ cmd_status() {
 
 cmd_stop() {
     local n
+    cmd_proxy_stop >/dev/null
     # Highest node first: the last one to leave is marked safe_to_bootstrap, and that is node 1.
     for ((n = NODES; n >= 1; n--)); do stop_node "$n" || die "stop failed; kill -9 with '$PROG kill $n'"; done
     echo "galera: stopped (data kept in $GALERA_DIR; start brings it back)"
@@ -508,6 +651,7 @@ cmd_destroy() {
     [ -d "$GALERA_DIR" ] || { echo "galera: nothing in $GALERA_DIR"; return 0; }
     [ -f "$GALERA_DIR/cluster.env" ] || [ -d "$GALERA_DIR/node1" ] ||
         die "$GALERA_DIR does not look like a cluster made by this script; not deleting it"
+    cmd_proxy_stop >/dev/null
     for ((n = NODES; n >= 1; n--)); do
         if ! stop_node "$n"; then
             pid=$(node_pid "$n")
@@ -596,6 +740,9 @@ main() {
         kill) check_node "${1:-}"; cmd_kill "$1" ;;
         restart) check_node "${1:-}"; cmd_restart "$1" ;;
         sql) check_node "${1:-}"; cmd_sql "$@" ;;
+        proxy) cmd_proxy ;;
+        proxy-status) cmd_proxy_status ;;
+        proxy-stop) cmd_proxy_stop ;;
         *) log "unknown command '$cmd'"; usage >&2; return 2 ;;
     esac
 }

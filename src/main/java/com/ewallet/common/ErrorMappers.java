@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.sqlclient.ClosedConnectionException;
 
 /**
@@ -139,6 +140,10 @@ public class ErrorMappers {
     private static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
+                return true;
+            }
+            if (t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
+                // The pool's wait for a connection (quarkus.datasource.reactive.mysql.connection-timeout) ran out.
                 return true;
             }
             if (t.getCause() == t) {

@@ -50,6 +50,8 @@ public class GaleraNodeReadiness implements AsyncHealthCheck {
         boolean up = "ON".equalsIgnoreCase(ready) && "Synced".equalsIgnoreCase(state)
                 && "Primary".equalsIgnoreCase(cluster);
         return HealthCheckResponse.named(NAME).status(up).withData("galera", true).withData("wsrep_ready", ready)
-                .withData("state", state).withData("cluster_status", cluster).build();
+                .withData("state", state).withData("cluster_status", cluster)
+                // 0 means reads through this node may miss writes just made through another (docs/operations.md).
+                .withData("sync_wait", status.getOrDefault("wsrep_sync_wait", "0")).build();
     }
 }

@@ -23,6 +23,15 @@ public interface RetryConfig {
     @WithDefault("400ms")
     Duration maxBackOff();
 
+    /**
+     * The longest one run of a transaction may take before the request is answered 503 with Retry-After (its outcome
+     * unknown: under an Idempotency-Key a retry replays it if it committed). Longer than a Galera cluster's stall when
+     * a node dies (about 6.5 s); requests in flight through HAProxy when a node was killed were seen to wait far
+     * longer.
+     */
+    @WithDefault("15s")
+    Duration attemptTimeout();
+
     /** Retry-After of the 503 answered when the retries ran out (whole seconds, at least 1). */
     @WithDefault("1s")
     Duration retryAfter();

@@ -30,6 +30,7 @@ public class TransactionRetry {
     private final RetryConfig config;
     private final Counter retried;
     private final Counter exhausted;
+    private final Counter timedOut;
 
     public TransactionRetry(RetryConfig config, MeterRegistry registry) {
         this.config = config;
@@ -38,6 +39,9 @@ public class TransactionRetry {
                 .register(registry);
         this.exhausted = Counter.builder("wallet.transactions.exhausted")
                 .description("Transactions still aborted after every retry (answered 503)").register(registry);
+        this.timedOut = Counter.builder("wallet.transactions.timed.out")
+                .description("Transaction runs that exceeded wallet.transactions.attempt-timeout (answered 503)")
+                .register(registry);
     }
 
     /**
@@ -51,7 +55,24 @@ public class TransactionRetry {
         } catch (RuntimeException e) {
             first = Uni.createFrom().failure(e);
         }
-        return retried(first, transaction, 0, Vertx.currentContext());
+        Context context = Vertx.currentContext();
+        Supplier<Uni<T>> bounded = () -> bounded(transaction.get(), context);
+        return retried(bounded(first, context), bounded, 0, context);
+    }
+
+    /**
+     * A run that has not finished after {@code wallet.transactions.attempt-timeout} fails with 503 and Retry-After, and
+     * is not run again: it may still commit (a client's retry under the same key then replays it).
+     */
+    private <T> Uni<T> bounded(Uni<T> run, Context context) {
+        return run.ifNoItem().after(config.attemptTimeout()).recoverWithUni(() -> {
+            timedOut.increment();
+            Log.warnf("a transaction ran longer than %s: answered 503, its outcome left to the database",
+                    config.attemptTimeout());
+            // The timeout fires on Mutiny's timer thread: answer on the request's own Vert.x context.
+            return pause(Duration.ofMillis(1), context)
+                    .chain(() -> Uni.createFrom().failure(ApiException.unavailable(config.retryAfter().toSeconds())));
+        });
     }
 
     private <T> Uni<T> retried(Uni<T> run, Supplier<Uni<T>> transaction, int done, Context context) {

@@ -2,25 +2,14 @@ package com.ewallet.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import com.ewallet.it.IntegrationKeys;
+import com.ewallet.it.PackagedService;
 
 import io.vertx.core.Vertx;
 import io.vertx.mysqlclient.MySQLBuilder;
@@ -35,7 +24,6 @@ import io.vertx.sqlclient.Pool;
 class ProductionManagementIT {
 
     private static final String DATABASE = env("DB_TEST_NAME", "ewallet_test") + "_prod_it";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Vertx VERTX = Vertx.vertx();
     private static final Pool SERVER = MySQLBuilder.pool()
             .connectingTo(new MySQLConnectOptions().setHost(env("DB_HOST", "127.0.0.1"))
@@ -53,7 +41,7 @@ class ProductionManagementIT {
 
     @Test
     void byDefaultTheApiPortServesNoManagementEndpointAndTheApiDescriptionIsOff() throws Exception {
-        try (Service service = Service.start(Map.of())) {
+        try (PackagedService service = PackagedService.start(Map.of("DB_NAME", DATABASE))) {
             assertThat(service.management("/q/health/ready").statusCode()).isEqualTo(200);
             assertThat(service.management("/q/health/live").statusCode()).isEqualTo(200);
             HttpResponse<String> metrics = service.management("/q/metrics");
@@ -72,89 +60,11 @@ class ProductionManagementIT {
 
     @Test
     void openApiEnabledServesTheApiDescriptionOnTheManagementPortOnly() throws Exception {
-        try (Service service = Service.start(Map.of("OPENAPI_ENABLED", "true"))) {
+        try (PackagedService service = PackagedService.start(Map.of("DB_NAME", DATABASE, "OPENAPI_ENABLED", "true"))) {
             HttpResponse<String> doc = service.management("/q/openapi?format=json");
             assertThat(doc.statusCode()).isEqualTo(200);
             assertThat(doc.body()).contains("\"/api/topup\"");
             assertThat(service.api("/q/openapi").statusCode()).isEqualTo(404);
-        }
-    }
-
-    /** The jar, started with production's profile on free ports against a database of its own. */
-    private record Service(Process process, int apiPort, int managementPort, Path log) implements AutoCloseable {
-
-        static Service start(Map<String, String> settings) throws Exception {
-            int api = freePort();
-            int management = freePort();
-            Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-            assertThat(jar).exists();
-            Path log = Files.createTempFile("ewallet-prod-it", ".log");
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
-                            .redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("WALLET_")
-                    || name.equals("OPENAPI_ENABLED") || name.equals("SWAGGER_UI_ENABLED"));
-            env.putAll(keys());
-            env.put("DB_NAME", DATABASE);
-            env.put("PORT", Integer.toString(api));
-            env.put("MANAGEMENT_PORT", Integer.toString(management));
-            env.put("LOG_JSON", "false");
-            env.put("SHUTDOWN_DELAY", "0s");
-            env.putAll(settings);
-            Service service = new Service(builder.start(), api, management, log);
-            service.awaitReady();
-            return service;
-        }
-
-        HttpResponse<String> api(String path) throws Exception {
-            return get(apiPort, path);
-        }
-
-        HttpResponse<String> management(String path) throws Exception {
-            return get(managementPort, path);
-        }
-
-        private void awaitReady() throws Exception {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-            while (Instant.now().isBefore(deadline) && process.isAlive()) {
-                try {
-                    if (management("/q/health/ready").statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(200);
-            }
-            throw new AssertionError("the service did not become ready:\n" + Files.readString(log));
-        }
-
-        @Override
-        public void close() throws Exception {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The key files production insists on, as environment variables. */
-    private static Map<String, String> keys() {
-        Map<String, String> keys = new HashMap<>();
-        new IntegrationKeys().start().forEach(
-                (name, file) -> keys.put(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), file));
-        return keys;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -18,7 +18,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @ApplicationScoped
 public class NodeStateRepository {
 
-    private static final String WSREP_ON = "SHOW GLOBAL VARIABLES WHERE Variable_name = 'wsrep_on'";
+    private static final String WSREP_ON = "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('wsrep_on', 'wsrep_sync_wait')";
     private static final String STATUS = "SHOW GLOBAL STATUS WHERE Variable_name IN"
             + " ('wsrep_ready', 'wsrep_local_state_comment', 'wsrep_cluster_status')";
 
@@ -29,8 +29,9 @@ public class NodeStateRepository {
     }
 
     /**
-     * {@code wsrep_ready}, {@code wsrep_local_state_comment} and {@code wsrep_cluster_status}; empty when the server is
-     * not a Galera node (no {@code wsrep_on}, or {@code wsrep_on=OFF}).
+     * {@code wsrep_ready}, {@code wsrep_local_state_comment}, {@code wsrep_cluster_status} and the node's default
+     * {@code wsrep_sync_wait}; empty when the server is not a Galera node (no {@code wsrep_on}, or
+     * {@code wsrep_on=OFF}).
      */
     public Uni<Map<String, String>> wsrepStatus() {
         return pool.query(WSREP_ON).execute().flatMap(on -> {
@@ -38,7 +39,10 @@ public class NodeStateRepository {
             if (!"ON".equalsIgnoreCase(variable.get("wsrep_on"))) {
                 return Uni.createFrom().item(Map.of());
             }
-            return pool.query(STATUS).execute().map(NodeStateRepository::values);
+            return pool.query(STATUS).execute().map(NodeStateRepository::values).map(status -> {
+                status.put("wsrep_sync_wait", variable.getOrDefault("wsrep_sync_wait", "0"));
+                return status;
+            });
         });
     }
 
