@@ -4,6 +4,7 @@
 #   bench/run.sh                       # defaults below
 #   USERS=10000 DURATION=20 CONNECTIONS="16 64" bench/run.sh
 #   USERS=50 HISTORY_ROWS=1000 SCENARIOS=history LEDGER_ROWS=10000000 bench/run.sh  # history at 1,000 rows, then 10M
+#   DB_PORT=3310 DB_PORT_2=3311 bench/run.sh   # two replicas, each through its own port (bench/cluster.sh does this)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 USERS=${USERS:-10000}
@@ -15,6 +16,13 @@ CONNECTIONS=${CONNECTIONS:-"16 64"}
 SCENARIOS=${SCENARIOS:-"topup bank wallet hot hotwallet history"}
 PORT=${PORT:-18090}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-$((PORT + 1000))}
+# The database the service, the setup and the ceiling use (3306: the plain server); DB_PORT_2 set: a second replica
+# on PORT + 1 through that port, the load split evenly over both. CHECK_PORTS: where the invariants are checked at
+# the end (every node of a cluster). RESTARTS=0 skips the restart timings.
+DB_PORT=${DB_PORT:-3306}
+DB_PORT_2=${DB_PORT_2:-}
+CHECK_PORTS=${CHECK_PORTS:-$DB_PORT}
+RESTARTS=${RESTARTS:-3}
 # The JVM flags docker/Dockerfile.jvm ships with (JAVA_OPTS replaces them): serial collector, fixed 48 MB heap, the
 # AppCDS archive, native heap trimmed, metaspace given back eagerly; measured to keep the resident set near 250 MB
 # under load without costing throughput on 2 cores.
@@ -24,7 +32,6 @@ JVM_FLAGS="-XX:+UseSerialGC -Xms48m -Xmx48m -Xss256k -XX:ReservedCodeCacheSize=4
 DB=ewallet_bench
 CEILING_DB=ewallet_ceiling
 BASE="http://127.0.0.1:$PORT"
-MANAGEMENT="http://127.0.0.1:$MANAGEMENT_PORT"   # health and metrics
 WORK=$(mktemp -d)
 OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
@@ -40,29 +47,35 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private
 openssl rsa -in "$WORK/private.pem" -pubout -out "$WORK/public.pem" 2>/dev/null
 openssl rand -base64 32 >"$WORK/app-secret.kek"
 
-sql() { mariadb -uroot -h127.0.0.1 -N "$@"; }
+sql() { mariadb -uroot -h127.0.0.1 -P"$DB_PORT" -N "$@"; }
 sql -e "DROP DATABASE IF EXISTS $DB"
 
 # --- start the service against a fresh database ----------------------------------------------------------
-launch() { # starts the service, waits until it is ready; sets PID and ready_ms
-    local start
+launch() { # launch LOG [API_PORT DB_PORT MANAGEMENT_PORT]: starts the service, waits until ready; sets PID, ready_ms
+    local start port=${2:-$PORT} db_port=${3:-$DB_PORT} management=${4:-$MANAGEMENT_PORT}
     start=$(date +%s%N)
-    DB_NAME=$DB WALLET_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" WALLET_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
+    DB_PORT=$db_port DB_NAME=$DB WALLET_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" WALLET_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
         WALLET_DEVELOPER_SECRET_KEK_LOCATION="$WORK/app-secret.kek" \
-        WALLET_AUTH_COOKIE_SECURE=false LOG_JSON=false PORT=$PORT MANAGEMENT_PORT=$MANAGEMENT_PORT QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
+        WALLET_AUTH_COOKIE_SECURE=false LOG_JSON=false PORT=$port MANAGEMENT_PORT=$management QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
         WALLET_LOGIN_MAX_FAILURES_PER_ADDRESS=1000000 WALLET_USERS_REGISTRATIONS_PER_ADDRESS=1000000 WALLET_AUTH_BCRYPT_COST=4 \
         MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' _ "$APP" \
         "${JAVA_OPTS:-$JVM_FLAGS}" >"$1" 2>&1 &
     PID=$!
-    until curl -s -o /dev/null "$MANAGEMENT/q/health/ready"; do
+    until curl -s -o /dev/null "http://127.0.0.1:$management/q/health/ready"; do
         kill -0 "$PID" 2>/dev/null || { echo "the service did not start; see $1" >&2; tail -20 "$1" >&2; exit 1; }
         sleep 0.05
     done
     ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 }
-trap 'kill $PID 2>/dev/null || true' EXIT
+PID2=""
+trap 'kill $PID $PID2 2>/dev/null || true' EXIT
 launch "$OUT/service.log"
 started=$(grep -o 'started in [0-9.]*s' "$OUT/service.log" | head -1)
+if [ -n "$DB_PORT_2" ]; then
+    first=$PID
+    launch "$OUT/service-2.log" $((PORT + 1)) "$DB_PORT_2" $((MANAGEMENT_PORT + 1))
+    PID2=$PID PID=$first
+fi
 
 # --- users: one registered through the API, the rest copied from it in SQL, each funded ------------------
 curl -s -o /dev/null -H 'Content-Type: application/json' \
@@ -137,11 +150,11 @@ fi
 sql -e "CREATE DATABASE IF NOT EXISTS $CEILING_DB"
 ceiling() { # ceiling HOT CONNS -> "tps p99"
     sysbench "$ROOT/bench/sysbench/transfer.lua" --mysql-host=127.0.0.1 --mysql-user=root --mysql-db=$CEILING_DB \
-        --accounts="$USERS" --hot="$1" --threads="$2" --time="$DURATION" --percentile=99 run 2>/dev/null |
+        --mysql-port="$DB_PORT" --accounts="$USERS" --hot="$1" --threads="$2" --time="$DURATION" --percentile=99 run 2>/dev/null |
         awk '/transactions:/ {gsub(/\(/,"",$3); tps=$3} /99th percentile:/ {p99=$3} END {print tps, p99}'
 }
-sysbench "$ROOT/bench/sysbench/transfer.lua" --mysql-host=127.0.0.1 --mysql-user=root --mysql-db=$CEILING_DB \
-    --accounts="$USERS" prepare >/dev/null
+sysbench "$ROOT/bench/sysbench/transfer.lua" --mysql-host=127.0.0.1 --mysql-port="$DB_PORT" --mysql-user=root \
+    --mysql-db=$CEILING_DB --accounts="$USERS" prepare >/dev/null
 
 cpu() { awk '{print $14 + $15}' /proc/$PID/stat; }
 hz=$(getconf CLK_TCK)
@@ -157,6 +170,22 @@ done
 printf '\nservice ready %s ms after launch (%s incl. migrations)\n\n' "$ready_ms" "$started" | tee "$OUT/results.txt"
 printf '%-9s %5s %10s %9s %9s %9s %7s %8s %12s %9s %7s\n' scenario conns req/s p50_ms p90_ms p99_ms non2xx cpu_s \
     ceiling_tps ceil_p99 ratio | tee -a "$OUT/results.txt"
+# load SCENARIO CONNS -> "RESULT req/s p50 p90 p99 non2xx": one wrk, or with a second replica one wrk per replica
+# with half the connections each (req/s and non-2xx summed, latencies the worse of the two).
+load() {
+    if [ -z "$DB_PORT_2" ]; then
+        SCENARIO=$1 SESSIONS="$WORK/sessions" wrk -t2 -c"$2" -d"${DURATION}s" --latency \
+            -s "$ROOT/bench/lua/wallet.lua" "$BASE" | grep '^RESULT'
+        return
+    fi
+    SCENARIO=$1 SESSIONS="$WORK/sessions" wrk -t1 -c$(($2 / 2)) -d"${DURATION}s" --latency \
+        -s "$ROOT/bench/lua/wallet.lua" "$BASE" | grep '^RESULT' >"$WORK/load-1" &
+    SCENARIO=$1 SESSIONS="$WORK/sessions" wrk -t1 -c$(($2 / 2)) -d"${DURATION}s" --latency \
+        -s "$ROOT/bench/lua/wallet.lua" "http://127.0.0.1:$((PORT + 1))" | grep '^RESULT' >"$WORK/load-2"
+    wait
+    cat "$WORK/load-1" "$WORK/load-2" | awk '{rps += $2; for (i = 3; i <= 5; i++) if ($i > m[i]) m[i] = $i; n += $6}
+        END {printf "RESULT %.0f %s %s %s %d\n", rps, m[3], m[4], m[5], n}'
+}
 measure() { # measure SCENARIO CONNS LABEL: the service, after the ceiling measured just before it (not for history)
     local scenario=$1 conns=$2 label=$3 before secs result rps p50 p90 p99 non2xx ctps="-" cp99="-" ratio="-"
     # The ceiling moves by 10 % and more over a day on these machines: measure it next to the scenario it rates.
@@ -171,8 +200,7 @@ measure() { # measure SCENARIO CONNS LABEL: the service, after the ceiling measu
     before=$(cpu)
     sample_rss &
     local sampler=$!
-    result=$(SCENARIO=$scenario SESSIONS="$WORK/sessions" wrk -t2 -c"$conns" -d"${DURATION}s" --latency \
-        -s "$ROOT/bench/lua/wallet.lua" "$BASE" | grep '^RESULT')
+    result=$(load "$scenario" "$conns")
     kill "$sampler" 2>/dev/null || true
     secs=$(awk -v a="$before" -v b="$(cpu)" -v hz="$hz" 'BEGIN {printf "%.1f", (b - a) / hz}')
     read -r _ rps p50 p90 p99 non2xx <<<"$result"
@@ -191,7 +219,10 @@ printf '\nRSS of the service under load (largest 1 s sample in the measured wind
     "$(sort -n "$WORK/rss" | tail -1 | awk '{printf "%.0f", $1 / 1024}')" \
     "$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' /proc/$PID/status)" |
     tee -a "$OUT/results.txt"
-sql $DB -t <"$ROOT/docker/ops/check-invariants.sql" | tee -a "$OUT/results.txt"
+for port in $CHECK_PORTS; do
+    [ "$port" = "$DB_PORT" ] || echo "invariants on the node at port $port:" | tee -a "$OUT/results.txt"
+    mariadb -uroot -h127.0.0.1 -P"$port" -N $DB -t <"$ROOT/docker/ops/check-invariants.sql" | tee -a "$OUT/results.txt"
+done
 
 # --- optional: the history page again with LEDGER_ROWS more rows in the ledger ---------------------------
 if [ "${LEDGER_ROWS:-0}" -gt 0 ]; then
@@ -209,11 +240,12 @@ fi
 # --- start-up again, now that the schema is migrated: what a restarted or added replica costs ---------------
 # Three starts, after MariaDB has written out what the load left behind (a start right after heavy load measures
 # the database's flushing instead).
-kill "$PID"
+kill $PID $PID2
 while kill -0 "$PID" 2>/dev/null; do sleep 0.1; done
+[ "$RESTARTS" -gt 0 ] || exit 0
 settle_db
 starts=""
-for i in 1 2 3; do
+for i in $(seq 1 "$RESTARTS"); do
     launch "$OUT/service-restart.log"
     starts="$starts ${ready_ms} ms ($(grep -o 'started in [0-9.]*s' "$OUT/service-restart.log" | head -1)),"
     kill "$PID"
