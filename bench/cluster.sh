@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What a Galera cluster costs in throughput: bench/run.sh with one replica on the plain server, then one and two
 # replicas on a 3-node Galera cluster on loopback (docker/ops/galera.sh, reached through its HAProxy listeners), then
-# one replica with causal reads off (wsrep_sync_wait=0), each with the database's own ceiling measured on the same
+# two replicas through one listener (one write node), then one replica with causal reads off (wsrep_sync_wait=0), each with the database's own ceiling measured on the same
 # endpoint in the same run and the invariants checked on every node. Prints one table; bench/README.md explains it.
 #   bench/cluster.sh                                   # wallet and hot transfers at 64 connections
 #   SCENARIOS="wallet hot bank" CONNECTIONS="16 64" bench/cluster.sh
@@ -14,7 +14,7 @@ export GALERA_DIR=${GALERA_DIR:-/tmp/ewallet-galera-bench} GALERA_SQL_PORT=${GAL
 export GALERA_GCOMM_PORT=${GALERA_GCOMM_PORT:-4867} GALERA_IST_PORT=${GALERA_IST_PORT:-4877}
 export GALERA_SST_PORT=${GALERA_SST_PORT:-4887} GALERA_PROXY_PORT=${GALERA_PROXY_PORT:-3350}
 export USERS=${USERS:-2000} SESSIONS_COUNT=${SESSIONS_COUNT:-500} SCENARIOS=${SCENARIOS:-"wallet hot"}
-export CONNECTIONS=${CONNECTIONS:-64} RESTARTS=0 DURATION=${DURATION:-15} WARMUP=${WARMUP:-10}
+export CONNECTIONS=${CONNECTIONS:-64} RESTARTS=0 CURVE="" DURATION=${DURATION:-15} WARMUP=${WARMUP:-10}
 NODES="$GALERA_SQL_PORT $((GALERA_SQL_PORT + 1)) $((GALERA_SQL_PORT + 2))"
 mkdir -p "$OUT"
 trap '[ "${KEEP_CLUSTER:-0}" = 1 ] || "$OPS/galera.sh" destroy >/dev/null 2>&1 || true' EXIT
@@ -34,6 +34,7 @@ run() {
 run plain DB_PORT=3306
 run galera-1 DB_PORT="$GALERA_PROXY_PORT" CHECK_PORTS="$NODES"
 run galera-2 DB_PORT="$GALERA_PROXY_PORT" DB_PORT_2=$((GALERA_PROXY_PORT + 1)) CHECK_PORTS="$NODES"
+run galera-2-one-writer DB_PORT="$GALERA_PROXY_PORT" DB_PORT_2="$GALERA_PROXY_PORT" CHECK_PORTS="$NODES"
 sync_wait 0
 run galera-1-no-sync-wait DB_PORT="$GALERA_PROXY_PORT" CHECK_PORTS="$NODES"
 sync_wait 1
@@ -43,7 +44,7 @@ sync_wait 1
 {
     printf '%-24s %-8s %5s %9s %8s %12s %9s %9s %11s\n' configuration scenario conns req/s p99_ms ceiling_tps \
         ceil_p99 of_plain invariants
-    for label in plain galera-1 galera-2 galera-1-no-sync-wait; do
+    for label in plain galera-1 galera-2 galera-2-one-writer galera-1-no-sync-wait; do
         bad=$(awk '/^\| / && $(NF-1) ~ /^[0-9]+$/ && $(NF-1) != 0' "$OUT/cluster-$label.txt" | wc -l)
         awk -v label="$label" -v bad="$bad" -v plain="$OUT/cluster-plain.txt" '
             BEGIN { while ((getline line < plain) > 0) { split(line, f, " "); if (f[2] ~ /^[0-9]+$/ && f[3] ~ /^[0-9.]+$/) base[f[1] " " f[2]] = f[3] } }

@@ -23,6 +23,9 @@ DB_PORT=${DB_PORT:-3306}
 DB_PORT_2=${DB_PORT_2:-}
 CHECK_PORTS=${CHECK_PORTS:-$DB_PORT}
 RESTARTS=${RESTARTS:-3}
+# CURVE: after everything else, a fresh start under this scenario's load at 64 connections, throughput and p99 in
+# 5 s windows for the first 60 s after ready (warm-up); empty: skipped.
+CURVE=${CURVE-hot}
 # The JVM flags docker/Dockerfile.jvm ships with (JAVA_OPTS replaces them): serial collector, fixed 48 MB heap, the
 # AppCDS archive, native heap trimmed, metaspace given back eagerly; measured to keep the resident set near 250 MB
 # under load without costing throughput on 2 cores.
@@ -242,13 +245,41 @@ fi
 # the database's flushing instead).
 kill $PID $PID2
 while kill -0 "$PID" 2>/dev/null; do sleep 0.1; done
-[ "$RESTARTS" -gt 0 ] || exit 0
-settle_db
-starts=""
-for i in $(seq 1 "$RESTARTS"); do
-    launch "$OUT/service-restart.log"
-    starts="$starts ${ready_ms} ms ($(grep -o 'started in [0-9.]*s' "$OUT/service-restart.log" | head -1)),"
+PID2=""
+if [ "$RESTARTS" -gt 0 ] || [ -n "$CURVE" ]; then settle_db; fi
+if [ "$RESTARTS" -gt 0 ]; then
+    starts=""
+    for i in $(seq 1 "$RESTARTS"); do
+        launch "$OUT/service-restart.log"
+        starts="$starts ${ready_ms} ms ($(grep -o 'started in [0-9.]*s' "$OUT/service-restart.log" | head -1)),"
+        kill "$PID"
+        while kill -0 "$PID" 2>/dev/null; do sleep 0.1; done
+    done
+    printf '\nrestarts on the migrated database, ready after launch:%s\n' "${starts%,}" | tee -a "$OUT/results.txt"
+fi
+
+# --- warm-up: a fresh JVM under load from the moment it is ready -------------------------------------------
+# Twelve consecutive 5 s wrk windows (new connections each, a few ms apart) starting as readiness turns UP. "Steady"
+# is the mean of the last three windows (45-60 s): the first window's share of it, and the first window whose
+# throughput reaches 90 % of it, say how long a new replica serves below its speed.
+if [ -n "$CURVE" ]; then
+    launch "$OUT/service-curve.log"
+    : >"$WORK/curve"
+    for w in $(seq 1 12); do
+        SCENARIO=$CURVE SESSIONS="$WORK/sessions" wrk -t2 -c64 -d5s --latency -s "$ROOT/bench/lua/wallet.lua" \
+            "$BASE" | grep '^RESULT' >>"$WORK/curve"
+    done
+    awk -v scenario="$CURVE" '{ rps[NR] = $2; p99[NR] = $5 }
+        END {
+            steady = (rps[10] + rps[11] + rps[12]) / 3; p99s = (p99[10] + p99[11] + p99[12]) / 3
+            for (i = 1; i <= NR && rps[i] < 0.9 * steady; i++) ;
+            printf "\nwarm-up (%s, 64 connections, fresh start), req/s per 5 s window after ready:", scenario
+            for (i = 1; i <= NR; i++) printf " %.0f", rps[i]
+            printf "\n  p99 ms per window:"
+            for (i = 1; i <= NR; i++) printf " %.0f", p99[i]
+            printf "\n  steady (45-60 s) %.0f req/s, p99 %.0f ms; first window %.0f%% of steady, p99 %.1fx steady; 90%% of steady from window %d (%d-%d s)\n",
+                steady, p99s, 100 * rps[1] / steady, p99[1] / p99s, i, 5 * (i - 1), 5 * i
+        }' "$WORK/curve" | tee -a "$OUT/results.txt"
     kill "$PID"
     while kill -0 "$PID" 2>/dev/null; do sleep 0.1; done
-done
-printf '\nrestarts on the migrated database, ready after launch:%s\n' "${starts%,}" | tee -a "$OUT/results.txt"
+fi
