@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What a Galera cluster costs in throughput: bench/run.sh with one replica on the plain server, then one and two
-# replicas on a 3-node Galera cluster on loopback (docker/ops/galera.sh, reached through its HAProxy listeners), then
-# two replicas through one listener (one write node), then one replica with causal reads off (wsrep_sync_wait=0), each with the database's own ceiling measured on the same
-# endpoint in the same run and the invariants checked on every node. Prints one table; bench/README.md explains it.
+# replicas on a 3-node Galera cluster on loopback (docker/ops/galera.sh, reached through its HAProxy listeners), two
+# replicas through one listener (one write node), and one replica with causal reads off (wsrep_sync_wait=0); each
+# with the database's own ceiling measured on the same endpoint in the same run and the invariants checked on every
+# node. Prints one table; bench/README.md explains it.
 #   bench/cluster.sh                                   # wallet and hot transfers at 64 connections
 #   SCENARIOS="wallet hot bank" CONNECTIONS="16 64" bench/cluster.sh
 set -euo pipefail

@@ -329,7 +329,7 @@ class GaleraClusterIT {
     }
 
     private PackagedService pick() {
-        List<PackagedService> replicas = live;
+        List<PackagedService> replicas = List.copyOf(live);
         return replicas.get(ThreadLocalRandom.current().nextInt(replicas.size()));
     }
 
@@ -393,6 +393,12 @@ class GaleraClusterIT {
         }
         assertThat(violations).as("node %d: invariants", node).isNotEmpty()
                 .allSatisfy((check, count) -> assertThat(count).as("node %d: %s", node, check).isZero());
+        // The two replicas started together on two nodes: every migration ran once, and none failed.
+        Row history = sql(node, DATABASE, "SELECT COUNT(*), COUNT(DISTINCT version), COALESCE(SUM(success = 0), 0)"
+                + " FROM flyway_schema_history WHERE version IS NOT NULL").iterator().next();
+        assertThat(history.getLong(0)).as("node %d: migrations recorded once each", node).isPositive()
+                .isEqualTo(history.getLong(1));
+        assertThat(history.getLong(2)).as("node %d: failed migrations", node).isZero();
     }
 
     private void awaitDropped(int survivor) throws Exception {
