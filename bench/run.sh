@@ -272,13 +272,13 @@ if [ -n "$CURVE" ]; then
     awk -v scenario="$CURVE" '{ rps[NR] = $2; p99[NR] = $5 }
         END {
             steady = (rps[10] + rps[11] + rps[12]) / 3; p99s = (p99[10] + p99[11] + p99[12]) / 3
-            for (i = 1; i <= NR && rps[i] < 0.9 * steady; i++) ;
+            for (reach = 1; reach <= NR && rps[reach] < 0.9 * steady; reach++) ;
             printf "\nwarm-up (%s, 64 connections, fresh start), req/s per 5 s window after ready:", scenario
             for (i = 1; i <= NR; i++) printf " %.0f", rps[i]
             printf "\n  p99 ms per window:"
             for (i = 1; i <= NR; i++) printf " %.0f", p99[i]
             printf "\n  steady (45-60 s) %.0f req/s, p99 %.0f ms; first window %.0f%% of steady, p99 %.1fx steady; 90%% of steady from window %d (%d-%d s)\n",
-                steady, p99s, 100 * rps[1] / steady, p99[1] / p99s, i, 5 * (i - 1), 5 * i
+                steady, p99s, 100 * rps[1] / steady, p99[1] / p99s, reach, 5 * (reach - 1), 5 * reach
         }' "$WORK/curve" | tee -a "$OUT/results.txt"
     kill "$PID"
     while kill -0 "$PID" 2>/dev/null; do sleep 0.1; done
