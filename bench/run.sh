@@ -13,7 +13,7 @@ SESSIONS=${SESSIONS_COUNT:-1000}
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-10}
 CONNECTIONS=${CONNECTIONS:-"16 64"}
-SCENARIOS=${SCENARIOS:-"topup bank wallet hot hotwallet history"}
+SCENARIOS=${SCENARIOS:-"topup bank wallet hot hotwallet hotpayee history"}
 PORT=${PORT:-18090}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-$((PORT + 1000))}
 # The database the service, the setup and the ceiling use (3306: the plain server); DB_PORT_2 set: a second replica
@@ -26,6 +26,8 @@ RESTARTS=${RESTARTS:-3}
 # CURVE: after everything else, a fresh start under this scenario's load at 64 connections, throughput and p99 in
 # 5 s windows for the first 60 s after ready (warm-up); empty: skipped.
 CURVE=${CURVE-hot}
+# JAVA: the java binary (e.g. Temurin 25's, for its AOT cache); CURVE_OPTS: JVM flags of the curve's start alone.
+JAVA=${JAVA:-java}
 # The JVM flags docker/Dockerfile.jvm ships with (JAVA_OPTS replaces them): serial collector, fixed 48 MB heap, the
 # AppCDS archive, native heap trimmed, metaspace given back eagerly; measured to keep the resident set near 250 MB
 # under load without costing throughput on 2 cores.
@@ -54,15 +56,15 @@ sql() { mariadb -uroot -h127.0.0.1 -P"$DB_PORT" -N "$@"; }
 sql -e "DROP DATABASE IF EXISTS $DB"
 
 # --- start the service against a fresh database ----------------------------------------------------------
-launch() { # launch LOG [API_PORT DB_PORT MANAGEMENT_PORT]: starts the service, waits until ready; sets PID, ready_ms
+launch() { # launch LOG [API_PORT DB_PORT MANAGEMENT_PORT JVM_FLAGS]: starts the service, waits until ready; sets PID, ready_ms
     local start port=${2:-$PORT} db_port=${3:-$DB_PORT} management=${4:-$MANAGEMENT_PORT}
     start=$(date +%s%N)
     DB_PORT=$db_port DB_NAME=$DB WALLET_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" WALLET_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
         WALLET_DEVELOPER_SECRET_KEK_LOCATION="$WORK/app-secret.kek" \
         WALLET_AUTH_COOKIE_SECURE=false LOG_JSON=false PORT=$port MANAGEMENT_PORT=$management QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
         WALLET_LOGIN_MAX_FAILURES_PER_ADDRESS=1000000 WALLET_USERS_REGISTRATIONS_PER_ADDRESS=1000000 WALLET_AUTH_BCRYPT_COST=4 \
-        MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' _ "$APP" \
-        "${JAVA_OPTS:-$JVM_FLAGS}" >"$1" 2>&1 &
+        MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} bash -c 'cd "$1" && exec "$3" $2 -jar quarkus-run.jar' _ "$APP" \
+        "${5:-${JAVA_OPTS:-$JVM_FLAGS}}" "$JAVA" >"$1" 2>&1 &
     PID=$!
     until curl -s -o /dev/null "http://127.0.0.1:$management/q/health/ready"; do
         kill -0 "$PID" 2>/dev/null || { echo "the service did not start; see $1" >&2; tail -20 "$1" >&2; exit 1; }
@@ -263,7 +265,7 @@ fi
 # is the mean of the last three windows (45-60 s): the first window's share of it, and the first window whose
 # throughput reaches 90 % of it, say how long a new replica serves below its speed.
 if [ -n "$CURVE" ]; then
-    launch "$OUT/service-curve.log"
+    launch "$OUT/service-curve.log" "$PORT" "$DB_PORT" "$MANAGEMENT_PORT" "${CURVE_OPTS:-}"
     : >"$WORK/curve"
     for w in $(seq 1 12); do
         SCENARIO=$CURVE SESSIONS="$WORK/sessions" wrk -t2 -c64 -d5s --latency -s "$ROOT/bench/lua/wallet.lua" \

@@ -1,6 +1,6 @@
 -- wrk script for the wallet service. SCENARIO (env) picks the request: topup, bank, wallet, history, hot (bank
 -- transfers from one payer: the same database work as the ceiling's hot variant), hotwallet (wallet transfers from
--- one payer to random payees: two locked rows each).
+-- one payer to random payees: two locked rows each), hotpayee (wallet transfers from random payers to one payee).
 -- Sessions come from $SESSIONS: one line per logged-in user, "access_cookie csrf account_number".
 local scenario = os.getenv("SCENARIO") or "topup"
 local sessions = {}
@@ -33,6 +33,10 @@ end
 function request()
   local hot = scenario == "hot" or scenario == "hotwallet"
   local payer = hot and sessions[1] or sessions[math.random(#sessions)]
+  if scenario == "hotpayee" then
+    payer = sessions[math.random(2, #sessions)]
+    return wrk.format("POST", "/api/transfer", headers(payer), '{"amount":1,"account":"' .. sessions[1].account .. '"}')
+  end
   if scenario == "history" then
     return wrk.format("GET", "/api/transactions?limit=20", { ["Cookie"] = "access_token_cookie=" .. payer.cookie })
   elseif scenario == "topup" then

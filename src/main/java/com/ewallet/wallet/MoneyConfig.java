@@ -28,6 +28,22 @@ public interface MoneyConfig {
     /** Settlement of bank transfers. */
     Bank bank();
 
+    /** Batched movements on busy accounts. */
+    Batching batching();
+
+    interface Batching {
+        /**
+         * Whether movements waiting on the same account inside one replica are applied together, one transaction per
+         * batch (see docs/architecture.md#batched-movements); off, every movement is a transaction of its own.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most movements in one batch: bounds the transaction's size and the time its locks are held. */
+        @WithDefault("64")
+        int maxSize();
+    }
+
     interface Money {
         /** Largest amount, in minor units, that one top-up or transfer may move. */
         @WithDefault("10000000000")

@@ -7,8 +7,6 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +21,7 @@ import io.restassured.http.ContentType;
 class OperationsTest {
 
     static double metric(String name, String labels) {
-        String body = ManagementPort.given().get("/q/metrics").then().statusCode(200).extract().asString();
-        String series = labels.isEmpty() ? "(\\{[^}]*\\})?" : "\\{[^}]*" + labels + "[^}]*\\}";
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + series + " ([0-9.eE+-]+)$").matcher(body);
-        return m.find() ? Double.parseDouble(m.group(m.groupCount())) : 0;
+        return ManagementPort.metric(name, labels);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.ewallet.it;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -23,6 +25,14 @@ public class ManagementPort implements QuarkusTestResourceLifecycleManager {
     /** A request to the management interface. */
     public static RequestSpecification given() {
         return RestAssured.given().port(value());
+    }
+
+    /** A series' value from {@code /q/metrics} ({@code labels}: a fragment such as {@code kind="topup"}), or 0. */
+    public static double metric(String name, String labels) {
+        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String series = labels.isEmpty() ? "(\\{[^}]*\\})?" : "\\{[^}]*" + labels + "[^}]*\\}";
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + series + " ([0-9.eE+-]+)$").matcher(body);
+        return m.find() ? Double.parseDouble(m.group(m.groupCount())) : 0;
     }
 
     @Override

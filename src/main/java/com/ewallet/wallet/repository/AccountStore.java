@@ -16,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -30,8 +31,8 @@ public class AccountStore {
             + " daily_out_total, created_at, updated_at";
     private static final String LOCK_BY_USER = "SELECT " + COLUMNS + " FROM accounts WHERE user_id = ? FOR UPDATE";
     private static final String LOCK_BY_ID = "SELECT " + COLUMNS + " FROM accounts WHERE id = ? FOR UPDATE";
-    private static final String LOCK_TWO = "SELECT " + COLUMNS
-            + " FROM accounts WHERE id IN (?, ?) ORDER BY id FOR UPDATE";
+    private static final String LOCK_IN = "SELECT " + COLUMNS + " FROM accounts WHERE id IN (";
+    private static final String LOCK_IN_END = ") ORDER BY id FOR UPDATE";
     // Side 0 is the payer (the caller's account), side 1 the payee.
     private static final String PAYER = "SELECT 0, id, user_id, account_number FROM accounts WHERE user_id = ?";
     private static final String BY_NUMBER = PAYER
@@ -41,9 +42,8 @@ public class AccountStore {
             + " FROM users u JOIN accounts a ON a.user_id = u.id WHERE u.verified_mobile = ?";
     private static final String SAVE_ONE = "UPDATE accounts SET balance = ?, daily_out_day = ?,"
             + " daily_out_total = ?, updated_at = ? WHERE id = ?";
-    private static final String SAVE_TWO = "UPDATE accounts SET balance = CASE id WHEN ? THEN ? ELSE ? END,"
-            + " daily_out_day = CASE id WHEN ? THEN ? ELSE ? END, daily_out_total = CASE id WHEN ? THEN ? ELSE ? END,"
-            + " updated_at = ? WHERE id IN (?, ?)";
+    // Several accounts in one statement: each column set per id with CASE (one round trip under the locks).
+    private static final String SAVE_CASE = " WHEN ? THEN ?";
 
     private final Cache<Long, AccountRef> accountOfUser;
     private final Cache<String, AccountRef> accountOfNumber;
@@ -64,7 +64,25 @@ public class AccountStore {
 
     /** Locks two accounts in one statement, in primary-key order, so opposite transfers cannot deadlock. */
     public Uni<List<Account>> lockInIdOrder(SqlConnection c, long a, long b) {
-        return c.preparedQuery(LOCK_TWO).execute(Tuple.of(a, b)).map(rows -> all(rows, AccountStore::account));
+        return lockInIdOrder(c, List.of(a, b));
+    }
+
+    /**
+     * Locks accounts in one statement per power-of-two chunk of the ids, all in primary-key order (give them sorted),
+     * so that any two transactions that lock this way cannot deadlock on accounts.
+     */
+    public Uni<List<Account>> lockInIdOrder(SqlConnection c, List<Long> sortedIds) {
+        List<Account> locked = new ArrayList<>(sortedIds.size());
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        int from = 0;
+        for (int size : Rows.chunks(sortedIds.size())) {
+            List<Long> chunk = sortedIds.subList(from, from + size);
+            from += size;
+            chain = chain.chain(() -> c.preparedQuery(LOCK_IN + Rows.repeat("?", chunk.size(), ", ") + LOCK_IN_END)
+                    .execute(Tuple.from(List.<Object> copyOf(chunk)))
+                    .invoke(rows -> locked.addAll(all(rows, AccountStore::account))).replaceWithVoid());
+        }
+        return chain.replaceWith(locked);
     }
 
     /**
@@ -72,7 +90,7 @@ public class AccountStore {
      * account is never deleted, so both are remembered per replica and a warm wallet transfer skips this query; the
      * caller still checks the rows it locks against the request. Unknown numbers are not remembered.
      */
-    public Uni<Parties> resolveByNumber(SqlConnection c, long userId, String accountNumber) {
+    public Uni<Parties> resolveByNumber(SqlClient c, long userId, String accountNumber) {
         AccountRef payer = accountOfUser.getIfPresent(userId);
         AccountRef payee = accountOfNumber.getIfPresent(accountNumber);
         if (payer != null && payee != null) {
@@ -85,8 +103,17 @@ public class AccountStore {
      * The caller's account and the account of the user who holds this mobile number verified, in one query; a number
      * held only unverified resolves to no payee, exactly as an unknown one.
      */
-    public Uni<Parties> resolveByMobile(SqlConnection c, long userId, String mobile) {
+    public Uni<Parties> resolveByMobile(SqlClient c, long userId, String mobile) {
         return c.preparedQuery(BY_MOBILE).execute(Tuple.of(userId, mobile)).map(this::parties);
+    }
+
+    /** The caller's account alone (remembered like the payers of {@link #resolveByNumber}), or null. */
+    public Uni<AccountRef> resolvePayer(SqlClient c, long userId) {
+        AccountRef payer = accountOfUser.getIfPresent(userId);
+        if (payer != null) {
+            return Uni.createFrom().item(payer);
+        }
+        return c.preparedQuery(PAYER).execute(Tuple.of(userId)).map(rows -> parties(rows).payer());
     }
 
     /** Writes what a movement changes on a locked account: balance, today's outgoing total, update time. */
@@ -96,22 +123,39 @@ public class AccountStore {
                 .replaceWithVoid();
     }
 
-    /** {@link #save} of both accounts of a wallet transfer in one statement: one round trip less under the locks. */
-    public Uni<Void> save(SqlConnection c, Account a, Account b) {
-        List<Object> values = new ArrayList<>(12);
-        values.add(a.id);
-        values.add(a.balance);
-        values.add(b.balance);
-        values.add(a.id);
-        values.add(a.dailyOutDay);
-        values.add(b.dailyOutDay);
-        values.add(a.id);
-        values.add(a.dailyOutTotal);
-        values.add(b.dailyOutTotal);
-        values.add(a.updatedAt);
-        values.add(a.id);
-        values.add(b.id);
-        return c.preparedQuery(SAVE_TWO).execute(Tuple.from(values)).replaceWithVoid();
+    /**
+     * {@link #save} of several accounts (both of a wallet transfer, or every account of a batch) with one statement per
+     * power-of-two chunk: one round trip for two accounts.
+     */
+    public Uni<Void> save(SqlConnection c, List<Account> accounts) {
+        if (accounts.size() == 1) {
+            return save(c, accounts.get(0));
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        int from = 0;
+        for (int size : Rows.chunks(accounts.size())) {
+            List<Account> chunk = accounts.subList(from, from + size);
+            from += size;
+            chain = chain.chain(() -> size == 1 ? save(c, chunk.get(0)) : saveMany(c, chunk));
+        }
+        return chain;
+    }
+
+    private Uni<Void> saveMany(SqlConnection c, List<Account> chunk) {
+        String cases = Rows.repeat(SAVE_CASE, chunk.size(), "");
+        String sql = "UPDATE accounts SET balance = CASE id" + cases + " END, daily_out_day = CASE id" + cases
+                + " END, daily_out_total = CASE id" + cases + " END, updated_at = CASE id" + cases
+                + " END WHERE id IN (" + Rows.repeat("?", chunk.size(), ", ") + ")";
+        List<Object> values = new ArrayList<>(9 * chunk.size());
+        chunk.forEach(a -> values.addAll(List.of(a.id, a.balance)));
+        chunk.forEach(a -> {
+            values.add(a.id);
+            values.add(a.dailyOutDay);
+        });
+        chunk.forEach(a -> values.addAll(List.of(a.id, a.dailyOutTotal)));
+        chunk.forEach(a -> values.addAll(List.of(a.id, a.updatedAt)));
+        chunk.forEach(a -> values.add(a.id));
+        return c.preparedQuery(sql).execute(Tuple.from(values)).replaceWithVoid();
     }
 
     private Parties parties(RowSet<Row> rows) {

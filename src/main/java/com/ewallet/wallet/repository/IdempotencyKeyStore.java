@@ -3,6 +3,12 @@ package com.ewallet.wallet.repository;
 import static com.ewallet.wallet.repository.Rows.first;
 
 import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +17,7 @@ import com.ewallet.auth.repository.SessionStore;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -29,6 +36,13 @@ public class IdempotencyKeyStore {
     private static final String INSERT_IF_LIVE = INTO + "SELECT " + ROW + " " + SessionStore.LIVE;
     private static final String REFUSED = "UPDATE idempotency_keys SET response_status = ?, response_body = ?,"
             + " reference = NULL WHERE user_id = ? AND idem_key = ?";
+    // A batch's keys: a key already recorded (by a committed request, or one that commits while this waits on its row)
+    // is left as it is and read back with its holder's reference.
+    private static final String CLAIM_TAIL = " ON DUPLICATE KEY UPDATE user_id = user_id";
+    private static final String HOLDERS = "SELECT user_id, idem_key, reference FROM idempotency_keys WHERE ";
+    private static final String HOLDER = "(user_id = ? AND idem_key = ?)";
+    private static final String RELEASE = "DELETE FROM idempotency_keys WHERE user_id = ? AND idem_key = ?"
+            + " AND reference = ?";
     private static final String FIND = "SELECT request_hash, response_status, response_body, reference"
             + " FROM idempotency_keys WHERE user_id = ? AND idem_key = ?";
 
@@ -70,6 +84,44 @@ public class IdempotencyKeyStore {
      */
     public Uni<Void> recordRefusal(SqlConnection c, long userId, String key, int status, String body) {
         return c.preparedQuery(REFUSED).execute(Tuple.of(status, body, userId, key)).replaceWithVoid();
+    }
+
+    /**
+     * Records the keys of a batch of movements (distinct keys, each with its movement's reference) and answers which of
+     * them this transaction holds now: a key already recorded is left as it was (and its row locked), and the batch
+     * member that brought it replays its answer after the batch commits.
+     */
+    public Uni<Set<Claim>> claim(SqlConnection c, List<Claim> claims, LocalDateTime now) {
+        // In key order, so that two batches claiming overlapping keys take their row locks in the same order.
+        List<Claim> sorted = claims.stream().sorted(Comparator.comparingLong(Claim::userId).thenComparing(Claim::key))
+                .toList();
+        Set<Claim> held = new HashSet<>();
+        return Rows
+                .inChunks(c, sorted, n -> INTO + "VALUES " + Rows.repeat("(" + ROW + ")", n, ", ") + CLAIM_TAIL,
+                        (claim, values) -> values.addAll(
+                                List.of(claim.userId(), claim.key(), claim.requestHash(), claim.reference(), now)))
+                .chain(() -> Rows.inChunks(c, sorted, n -> HOLDERS + Rows.repeat(HOLDER, n, " OR ") + " FOR UPDATE",
+                        (claim, values) -> values.addAll(List.of(claim.userId(), claim.key())), (chunk, rows) -> {
+                            Map<String, String> references = new HashMap<>();
+                            for (Row row : rows) {
+                                references.put(row.getLong(0) + " " + row.getString(1), row.getString(2));
+                            }
+                            for (Claim claim : chunk) {
+                                if (claim.reference().equals(references.get(claim.userId() + " " + claim.key()))) {
+                                    held.add(claim);
+                                }
+                            }
+                        }))
+                .replaceWith(held);
+    }
+
+    /** A batch member's key: recorded with the reference of its movement unless the key is already recorded. */
+    public record Claim(long userId, String key, String requestHash, String reference) {
+    }
+
+    /** Deletes a key this transaction claimed for a movement it then left out (see {@link #claim}). */
+    public Uni<Void> release(SqlConnection c, long userId, String key, String reference) {
+        return c.preparedQuery(RELEASE).execute(Tuple.of(userId, key, reference)).replaceWithVoid();
     }
 
     /** The stored key, or null. */

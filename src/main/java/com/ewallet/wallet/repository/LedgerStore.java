@@ -2,7 +2,6 @@ package com.ewallet.wallet.repository;
 
 import static com.ewallet.wallet.repository.Rows.first;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,20 +29,20 @@ public class LedgerStore {
             + " direction, amount, balance_before, balance_after, counterparty, ip_address, location, user_agent,"
             + " remote_address, author_user_id, app_id, created_at) VALUES ";
     private static final String LEDGER_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String LEDGER_ONE = LEDGER_INSERT + LEDGER_ROW;
-    private static final String LEDGER_TWO = LEDGER_INSERT + LEDGER_ROW + ", " + LEDGER_ROW;
     private static final String MOVEMENT_OF = "SELECT l.reference, l.activity, l.amount, l.balance_after,"
             + " l.counterparty FROM ledger_entries l JOIN accounts a ON a.id = l.account_id"
             + " WHERE l.reference = ? AND a.user_id = ? AND l.activity NOT IN ('" + Activity.BANK_REFUND + "', '"
             + Activity.VTU_REFUND + "')";
     private static final String BANK_INSERT = "INSERT INTO bank_transfers (reference, account_id, app_id, bank_code,"
-            + " beneficiary_name, beneficiary_account, amount, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " beneficiary_name, beneficiary_account, amount, status, created_at) VALUES ";
+    private static final String BANK_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String BANK_LOCK = "SELECT id, reference, account_id, app_id, bank_code, beneficiary_name,"
             + " beneficiary_account, amount, status, created_at, settled_at FROM bank_transfers WHERE reference = ?"
             + " FOR UPDATE";
     private static final String BANK_SETTLE = "UPDATE bank_transfers SET status = ?, settled_at = ? WHERE id = ?";
     private static final String VTU_INSERT = "INSERT INTO vtu_purchases (reference, request_id, account_id, app_id,"
-            + " provider, mobile, amount, status, next_check_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " provider, mobile, amount, status, next_check_at, created_at) VALUES ";
+    private static final String VTU_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String VTU_LOCK = "SELECT id, reference, request_id, account_id, app_id, provider, mobile,"
             + " amount, status, provider_code, checks, next_check_at, created_at, settled_at FROM vtu_purchases"
             + " WHERE reference = ? FOR UPDATE";
@@ -56,10 +55,14 @@ public class LedgerStore {
         this.pool = pool;
     }
 
-    /** Inserts one or two ledger rows in one statement. */
+    /** Inserts ledger rows with multi-row statements (one for a movement's one or two rows). */
     public Uni<Void> insert(SqlConnection c, LedgerEntry... entries) {
-        List<Object> values = new ArrayList<>(15 * entries.length);
-        for (LedgerEntry e : entries) {
+        return insert(c, List.of(entries));
+    }
+
+    /** Inserts ledger rows with multi-row statements, in the order given. */
+    public Uni<Void> insert(SqlConnection c, List<LedgerEntry> entries) {
+        return Rows.inChunks(c, entries, n -> LEDGER_INSERT + Rows.repeat(LEDGER_ROW, n, ", "), (e, values) -> {
             values.addAll(List.of(e.accountId, e.reference, e.activity, e.direction, e.amount, e.balanceBefore,
                     e.balanceAfter));
             values.add(e.counterparty);
@@ -70,13 +73,7 @@ public class LedgerStore {
             values.add(e.authorUserId);
             values.add(e.appId);
             values.add(e.createdAt);
-        }
-        String sql = switch (entries.length) {
-        case 1 -> LEDGER_ONE;
-        case 2 -> LEDGER_TWO;
-        default -> throw new IllegalArgumentException("a movement writes one or two ledger rows");
-        };
-        return c.preparedQuery(sql).execute(Tuple.from(values)).replaceWithVoid();
+        });
     }
 
     /** The user's side of a committed movement (the debit of a transfer, the credit of a top-up), or null. */
@@ -86,18 +83,19 @@ public class LedgerStore {
                         row.getString(1), row.getLong(2), row.getLong(3), row.getString(4))));
     }
 
-    public Uni<Void> insertBankTransfer(SqlConnection c, BankTransfer t) {
-        List<Object> values = new ArrayList<>(9);
-        values.add(t.reference);
-        values.add(t.accountId);
-        values.add(t.appId);
-        values.add(t.bankCode);
-        values.add(t.beneficiaryName);
-        values.add(t.beneficiaryAccount);
-        values.add(t.amount);
-        values.add(t.status);
-        values.add(t.createdAt);
-        return c.preparedQuery(BANK_INSERT).execute(Tuple.from(values)).replaceWithVoid();
+    /** Inserts bank transfer rows with multi-row statements. */
+    public Uni<Void> insertBankTransfers(SqlConnection c, List<BankTransfer> transfers) {
+        return Rows.inChunks(c, transfers, n -> BANK_INSERT + Rows.repeat(BANK_ROW, n, ", "), (t, values) -> {
+            values.add(t.reference);
+            values.add(t.accountId);
+            values.add(t.appId);
+            values.add(t.bankCode);
+            values.add(t.beneficiaryName);
+            values.add(t.beneficiaryAccount);
+            values.add(t.amount);
+            values.add(t.status);
+            values.add(t.createdAt);
+        });
     }
 
     public Uni<BankTransfer> lockBankTransfer(SqlConnection c, String reference) {
@@ -109,19 +107,20 @@ public class LedgerStore {
         return c.preparedQuery(BANK_SETTLE).execute(Tuple.of(t.status, t.settledAt, t.id)).replaceWithVoid();
     }
 
-    public Uni<Void> insertVtuPurchase(SqlConnection c, VtuPurchase p) {
-        List<Object> values = new ArrayList<>(10);
-        values.add(p.reference);
-        values.add(p.requestId);
-        values.add(p.accountId);
-        values.add(p.appId);
-        values.add(p.provider);
-        values.add(p.mobile);
-        values.add(p.amount);
-        values.add(p.status);
-        values.add(p.nextCheckAt);
-        values.add(p.createdAt);
-        return c.preparedQuery(VTU_INSERT).execute(Tuple.from(values)).replaceWithVoid();
+    /** Inserts airtime purchase rows with multi-row statements. */
+    public Uni<Void> insertVtuPurchases(SqlConnection c, List<VtuPurchase> purchases) {
+        return Rows.inChunks(c, purchases, n -> VTU_INSERT + Rows.repeat(VTU_ROW, n, ", "), (p, values) -> {
+            values.add(p.reference);
+            values.add(p.requestId);
+            values.add(p.accountId);
+            values.add(p.appId);
+            values.add(p.provider);
+            values.add(p.mobile);
+            values.add(p.amount);
+            values.add(p.status);
+            values.add(p.nextCheckAt);
+            values.add(p.createdAt);
+        });
     }
 
     public Uni<VtuPurchase> lockVtuPurchase(SqlConnection c, String reference) {

@@ -88,15 +88,14 @@ class IdempotentExecutor {
                     }
                     return moved.onFailure(IdempotentExecutor::isRemembered).recoverWithUni(failure -> {
                         ApiException refused = (ApiException) failure;
-                        return keys.recordRefusal(c, who.userId(), key, refused.status(), toJson(refused.body()))
-                                .replaceWith(Outcome.refused(refused));
+                        return recordRefusal(c, who.userId(), key, refused).replaceWith(Outcome.refused(refused));
                     });
                 })));
         return outcome.map(done -> {
             if (done.refusal() != null) {
                 throw done.refusal();
             }
-            metrics.movement(kind, "success", done.result().amount());
+            countMovement(kind, done.result());
             return new MoveResult(done.result(), false);
         }).onFailure().recoverWithUni(failure -> afterFailure(kind, who, key, hash, failure));
     }
@@ -120,7 +119,7 @@ class IdempotentExecutor {
      * A refusal of the request itself (insufficient funds, unknown account...) is remembered under its key and replayed
      * to retries; a conflict or a server-side failure is not, so a retry may still succeed.
      */
-    private static boolean isRemembered(Throwable failure) {
+    static boolean isRemembered(Throwable failure) {
         return failure instanceof ApiException refused && refused.status() < 500 && refused.status() != 409;
     }
 
@@ -150,12 +149,26 @@ class IdempotentExecutor {
             return who.sessionConfirmed() ? replay(who.userId(), key, hash) : Uni.createFrom().failure(inFlight());
         }
         if (failure instanceof ApiException refused) {
-            metrics.movement(kind, refused.body().code().toLowerCase(Locale.ROOT), 0);
+            countRefusal(kind, refused);
         }
         return Uni.createFrom().failure(failure);
     }
 
-    private Uni<MoveResult> replay(long userId, String key, String hash) {
+    /** Records a refusal on the key this transaction inserted (see {@link IdempotencyKeyStore#recordRefusal}). */
+    Uni<Void> recordRefusal(SqlConnection c, long userId, String key, ApiException refused) {
+        return keys.recordRefusal(c, userId, key, refused.status(), toJson(refused.body()));
+    }
+
+    void countMovement(String kind, TransactionResult result) {
+        metrics.movement(kind, "success", result.amount());
+    }
+
+    void countRefusal(String kind, ApiException refused) {
+        metrics.movement(kind, refused.body().code().toLowerCase(Locale.ROOT), 0);
+    }
+
+    /** The answer recorded under a key, for a request that repeats it: its movement, or its refusal (thrown). */
+    Uni<MoveResult> replay(long userId, String key, String hash) {
         return keys.find(userId, key).flatMap(stored -> {
             if (stored == null) {
                 // Not committed yet (a lock conflict) or purged in between: the client may simply retry.

@@ -24,15 +24,17 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class MoneyService {
 
     private final IdempotentExecutor executor;
+    private final MovementBatches batches;
     private final Movements movements;
     private final Pool pool;
     private final MoneyConfig.Money limits;
     private final BankDirectory banks;
     private final TransactionRetry retry;
 
-    MoneyService(IdempotentExecutor executor, Movements movements, Pool pool, MoneyConfig config, BankDirectory banks,
-            TransactionRetry retry) {
+    MoneyService(IdempotentExecutor executor, MovementBatches batches, Movements movements, Pool pool,
+            MoneyConfig config, BankDirectory banks, TransactionRetry retry) {
         this.executor = executor;
+        this.batches = batches;
         this.movements = movements;
         this.pool = pool;
         this.limits = config.money();
@@ -43,10 +45,14 @@ public class MoneyService {
     /**
      * Makes {@code move} for {@code who}, recording {@code origin} on its ledger rows. With an {@code idempotencyKey} a
      * repeated request replays the first one's answer (a refusal fails with the remembered
-     * {@link com.ewallet.common.ApiException}). A client hanging up does not cancel the transaction.
+     * {@link com.ewallet.common.ApiException}). A client hanging up does not cancel the transaction. Movements waiting
+     * on the same account are applied in batches ({@link MovementBatches}), each with exactly its own answer.
      */
     public Uni<MoveResult> move(Caller who, MoneyMove move, Origin origin, String idempotencyKey) {
         check(move);
+        if (batches.enabled()) {
+            return Uninterruptible.run(() -> batches.move(who, move, origin, idempotencyKey));
+        }
         return Uninterruptible.run(() -> executor.execute(move.kind(), who, idempotencyKey, move.canonical(),
                 (c, reference) -> movements.run(c, reference, origin, move)));
     }

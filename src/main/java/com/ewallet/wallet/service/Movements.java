@@ -2,7 +2,12 @@ package com.ewallet.wallet.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,18 +27,20 @@ import com.ewallet.wallet.Origin;
 import com.ewallet.wallet.TransactionResult;
 import com.ewallet.wallet.VtuPurchase;
 import com.ewallet.wallet.VtuView;
+import com.ewallet.wallet.repository.AccountRef;
 import com.ewallet.wallet.repository.AccountStore;
 import com.ewallet.wallet.repository.LedgerStore;
 import com.ewallet.wallet.repository.Parties;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * The movements themselves, each on the connection of the one transaction {@link IdempotentExecutor} opened (and in
- * which it has already recorded the Idempotency-Key with the movement's {@code reference}): lock the account rows
- * (SELECT ... FOR UPDATE, in primary-key order when there are two), check, change the balances, write one ledger row
- * per balance change. Balances, ledger and key commit together or not at all.
+ * The movements themselves, each on the connection of the one transaction {@link IdempotentExecutor} (or, for a batch,
+ * {@link MovementBatches}) opened (and in which it has already recorded the Idempotency-Key with the movement's
+ * {@code reference}): lock the account rows (SELECT ... FOR UPDATE, in primary-key order when there are two), check,
+ * change the balances, write one ledger row per balance change. Balances, ledger and key commit together or not at all.
  * <p>
  * Every check comes before the first write, so a refusal leaves the transaction without changes.
  */
@@ -53,74 +60,127 @@ class Movements {
         this.tiers = tiers;
     }
 
-    Uni<TransactionResult> run(SqlConnection c, String reference, Origin origin, MoneyMove move) {
-        if (move instanceof MoneyMove.TopUp topUp) {
-            return topUp(c, reference, origin, topUp.amount());
-        }
-        if (move instanceof MoneyMove.ToBank toBank) {
-            return toBank(c, reference, origin, toBank.amount(), toBank.destination());
-        }
-        if (move instanceof MoneyMove.Vtu vtu) {
-            return vtu(c, reference, origin, vtu);
-        }
-        if (move instanceof MoneyMove.ToWallet toWallet) {
-            return accounts.resolveByNumber(c, origin.userId(), toWallet.accountNumber())
-                    .flatMap(parties -> toWallet(c, reference, origin, toWallet.amount(), parties, "account",
-                            MoneyErrors.rejected("UNKNOWN_ACCOUNT", "account", "no wallet has this account number")));
-        }
-        if (move instanceof MoneyMove.ToPhone toPhone) {
-            return accounts.resolveByMobile(c, origin.userId(), toPhone.mobile()).flatMap(parties -> toWallet(c,
-                    reference, origin, toPhone.amount(), parties, "mobile", MoneyErrors.unknownMobile()));
-        }
-        throw new IllegalArgumentException("unknown money move " + move.getClass().getSimpleName());
+    AccountStore accounts() {
+        return accounts;
     }
 
-    private Uni<TransactionResult> topUp(SqlConnection c, String reference, Origin origin, long amount) {
-        return accounts.lockByUserId(c, origin.userId()).flatMap(account -> {
-            MoneyErrors.requireAccount(account);
-            tiers.checkCredit(account, amount, false);
-            LedgerEntry entry = apply(account, amount, Direction.CREDIT, Activity.TOPUP, reference, null, origin);
-            return ledger.insert(c, entry).call(() -> accounts.save(c, account)).replaceWith(result(entry));
+    /** One movement alone, in its own transaction: resolve, lock, apply, write. */
+    Uni<TransactionResult> run(SqlConnection c, String reference, Origin origin, MoneyMove move) {
+        if (!isTransfer(move)) {
+            // One row: locked by its owner, no lookup first.
+            return accounts.lockByUserId(c, origin.userId()).flatMap(account -> {
+                MoneyErrors.requireAccount(account);
+                Parties parties = new Parties(new AccountRef(account.id, account.userId, account.accountNumber), null);
+                Effects effects = apply(reference, origin, move, parties, Map.of(account.id, account));
+                return write(c, List.of(effects), List.of(account)).replaceWith(effects.result());
+            });
+        }
+        return resolve(c, origin, move).flatMap(parties -> {
+            check(move, parties);
+            return accounts.lockInIdOrder(c, parties.payer().id(), parties.payee().id()).flatMap(locked -> {
+                Effects effects = apply(reference, origin, move, parties, byId(locked));
+                return write(c, List.of(effects), locked).replaceWith(effects.result());
+            });
         });
     }
 
-    /** Debits the wallet now; the transfer stays PENDING until it is settled (see {@link #settle}). */
-    private Uni<TransactionResult> toBank(SqlConnection c, String reference, Origin origin, long amount,
-            BankDestination destination) {
-        return accounts.lockByUserId(c, origin.userId()).flatMap(account -> {
-            MoneyErrors.requireAccount(account);
-            tiers.debit(account, amount, Clock.nowUtc().toLocalDate());
-            LedgerEntry entry = apply(account, amount, Direction.DEBIT, Activity.BANK_TRANSFER, reference,
+    /** Whether the movement has a payee wallet (two rows to lock) rather than the caller's account alone. */
+    static boolean isTransfer(MoneyMove move) {
+        return move instanceof MoneyMove.ToWallet || move instanceof MoneyMove.ToPhone;
+    }
+
+    /**
+     * Who the movement's accounts are (identities only, read without locks: the rows are checked once locked): the
+     * caller's account, and for a transfer the payee's, from the account number or the verified mobile number.
+     */
+    Uni<Parties> resolve(SqlClient c, Origin origin, MoneyMove move) {
+        if (move instanceof MoneyMove.ToWallet toWallet) {
+            return accounts.resolveByNumber(c, origin.userId(), toWallet.accountNumber());
+        }
+        if (move instanceof MoneyMove.ToPhone toPhone) {
+            return accounts.resolveByMobile(c, origin.userId(), toPhone.mobile());
+        }
+        return accounts.resolvePayer(c, origin.userId()).map(payer -> new Parties(payer, null));
+    }
+
+    /** What is refused before any lock: no account, an unknown payee, the payer's own account. */
+    static void check(MoneyMove move, Parties parties) {
+        MoneyErrors.requireAccount(parties.payer());
+        if (!isTransfer(move)) {
+            return;
+        }
+        String field = move instanceof MoneyMove.ToWallet ? "account" : "mobile";
+        if (parties.payee() == null) {
+            throw move instanceof MoneyMove.ToWallet
+                    ? MoneyErrors.rejected("UNKNOWN_ACCOUNT", "account", "no wallet has this account number")
+                    : MoneyErrors.unknownMobile();
+        }
+        if (parties.payee().id() == parties.payer().id()) {
+            throw MoneyErrors.rejected("SAME_ACCOUNT", field, "cannot transfer to your own account");
+        }
+    }
+
+    /**
+     * Applies one movement to its locked account rows, in memory: checks the balance and limits, changes the balances
+     * and works out the rows to write. A refusal (an {@link ApiException}) or any failure leaves the rows as they were,
+     * so a batch can go on with its next movement.
+     */
+    Effects apply(String reference, Origin origin, MoneyMove move, Parties parties, Map<Long, Account> locked) {
+        Account payer = locked.get(parties.payer().id());
+        Account payee = parties.payee() == null ? null : locked.get(parties.payee().id());
+        // Ids were resolved before the locks (possibly from memory): the locked rows must be the request's.
+        if (payer == null || payer.userId != origin.userId() || parties.payee() != null
+                && (payee == null || !payee.accountNumber.equals(parties.payee().accountNumber()))) {
+            throw new IllegalStateException("resolved accounts do not match the locked rows");
+        }
+        Saved payerBefore = Saved.of(payer);
+        Saved payeeBefore = payee == null ? null : Saved.of(payee);
+        try {
+            return applyTo(reference, origin, move, payer, payee);
+        } catch (RuntimeException e) {
+            payerBefore.restore(payer);
+            if (payee != null) {
+                payeeBefore.restore(payee);
+            }
+            throw e;
+        }
+    }
+
+    private Effects applyTo(String reference, Origin origin, MoneyMove move, Account payer, Account payee) {
+        LocalDate today = Clock.nowUtc().toLocalDate();
+        if (move instanceof MoneyMove.TopUp) {
+            tiers.checkCredit(payer, move.amount(), false);
+            LedgerEntry entry = apply(payer, move.amount(), Direction.CREDIT, Activity.TOPUP, reference, null, origin);
+            return new Effects(result(entry), List.of(entry), null, null);
+        }
+        if (move instanceof MoneyMove.ToBank toBank) {
+            // Debits the wallet now; the transfer stays PENDING until it is settled (see settle).
+            BankDestination destination = toBank.destination();
+            tiers.debit(payer, move.amount(), today);
+            LedgerEntry entry = apply(payer, move.amount(), Direction.DEBIT, Activity.BANK_TRANSFER, reference,
                     "bank:" + destination.bankCode(), origin);
             BankTransfer transfer = new BankTransfer();
             transfer.reference = reference;
-            transfer.accountId = account.id;
+            transfer.accountId = payer.id;
             transfer.appId = origin.appId();
             transfer.bankCode = destination.bankCode();
             transfer.beneficiaryName = destination.beneficiaryName();
             transfer.beneficiaryAccount = destination.beneficiaryAccount();
-            transfer.amount = amount;
+            transfer.amount = move.amount();
             transfer.status = BankTransfer.PENDING;
             transfer.createdAt = entry.createdAt;
-            return ledger.insert(c, entry).call(() -> ledger.insertBankTransfer(c, transfer))
-                    .call(() -> accounts.save(c, account)).replaceWith(result(entry));
-        });
-    }
-
-    /**
-     * Debits the wallet now and records the purchase PENDING; the provider is asked after this commits. Should this
-     * replica stop before asking, the reconciler finds the purchase due a minute later and asks the provider about it.
-     */
-    private Uni<TransactionResult> vtu(SqlConnection c, String reference, Origin origin, MoneyMove.Vtu vtu) {
-        return accounts.lockByUserId(c, origin.userId()).flatMap(account -> {
-            MoneyErrors.requireAccount(account);
-            tiers.debit(account, vtu.amount(), Clock.nowUtc().toLocalDate());
-            LedgerEntry entry = apply(account, vtu.amount(), Direction.DEBIT, Activity.VTU, reference,
+            return new Effects(result(entry), List.of(entry), transfer, null);
+        }
+        if (move instanceof MoneyMove.Vtu vtu) {
+            // Debits the wallet now and records the purchase PENDING; the provider is asked after this commits. Should
+            // this replica stop before asking, the reconciler finds the purchase due a minute later and asks.
+            tiers.debit(payer, vtu.amount(), today);
+            LedgerEntry entry = apply(payer, vtu.amount(), Direction.DEBIT, Activity.VTU, reference,
                     "vtu:" + vtu.provider() + ":" + vtu.mobile(), origin);
             VtuPurchase purchase = new VtuPurchase();
             purchase.reference = reference;
             purchase.requestId = VtuPurchase.requestId(reference, Instant.now());
-            purchase.accountId = account.id;
+            purchase.accountId = payer.id;
             purchase.appId = origin.appId();
             purchase.provider = vtu.provider();
             purchase.mobile = vtu.mobile();
@@ -128,9 +188,63 @@ class Movements {
             purchase.status = VtuPurchase.PENDING;
             purchase.createdAt = entry.createdAt;
             purchase.nextCheckAt = entry.createdAt.plus(FIRST_VTU_CHECK);
-            return ledger.insert(c, entry).call(() -> ledger.insertVtuPurchase(c, purchase))
-                    .call(() -> accounts.save(c, account)).replaceWith(result(entry));
-        });
+            return new Effects(result(entry), List.of(entry), null, purchase);
+        }
+        if (payee == null) {
+            throw new IllegalArgumentException("unknown money move " + move.getClass().getSimpleName());
+        }
+        tiers.debit(payer, move.amount(), today);
+        tiers.checkCredit(payee, move.amount(), true);
+        LedgerEntry debit = apply(payer, move.amount(), Direction.DEBIT, Activity.WALLET_TRANSFER, reference,
+                "wallet:" + payee.accountNumber, origin);
+        LedgerEntry credit = apply(payee, move.amount(), Direction.CREDIT, Activity.WALLET_TRANSFER, reference,
+                "wallet:" + payer.accountNumber, origin.authorOnly());
+        return new Effects(result(debit), List.of(debit, credit), null, null);
+    }
+
+    /**
+     * Writes what movements applied in memory: their ledger rows, bank transfers and airtime purchases with multi-row
+     * statements, then each changed account once.
+     */
+    Uni<Void> write(SqlConnection c, List<Effects> applied, List<Account> changed) {
+        List<LedgerEntry> entries = new ArrayList<>();
+        List<BankTransfer> transfers = new ArrayList<>();
+        List<VtuPurchase> purchases = new ArrayList<>();
+        for (Effects effects : applied) {
+            entries.addAll(effects.entries());
+            if (effects.bank() != null) {
+                transfers.add(effects.bank());
+            }
+            if (effects.vtu() != null) {
+                purchases.add(effects.vtu());
+            }
+        }
+        return ledger.insert(c, entries).call(() -> ledger.insertBankTransfers(c, transfers))
+                .call(() -> ledger.insertVtuPurchases(c, purchases)).call(() -> accounts.save(c, changed));
+    }
+
+    static Map<Long, Account> byId(List<Account> locked) {
+        Map<Long, Account> byId = new HashMap<>();
+        locked.forEach(a -> byId.put(a.id, a));
+        return byId;
+    }
+
+    /** What one movement writes and answers, worked out in memory against its locked account rows. */
+    record Effects(TransactionResult result, List<LedgerEntry> entries, BankTransfer bank, VtuPurchase vtu) {
+    }
+
+    /** The account fields a movement changes, to put back when it is refused. */
+    private record Saved(long balance, LocalDate dailyOutDay, long dailyOutTotal, LocalDateTime updatedAt) {
+        static Saved of(Account a) {
+            return new Saved(a.balance, a.dailyOutDay, a.dailyOutTotal, a.updatedAt);
+        }
+
+        void restore(Account a) {
+            a.balance = balance;
+            a.dailyOutDay = dailyOutDay;
+            a.dailyOutTotal = dailyOutTotal;
+            a.updatedAt = updatedAt;
+        }
     }
 
     /**
@@ -159,38 +273,6 @@ class Movements {
                         purchase.reference, "vtu:" + purchase.provider + ":" + purchase.mobile, system);
                 return ledger.insert(c, refund).call(() -> accounts.save(c, account)).replaceWith(VtuView.of(purchase));
             });
-        });
-    }
-
-    /**
-     * To the payee resolved from the request field {@code field}: an unknown payee ({@code unknown}) and the payer's
-     * own account are refused before any lock is taken.
-     */
-    private Uni<TransactionResult> toWallet(SqlConnection c, String reference, Origin origin, long amount,
-            Parties parties, String field, ApiException unknown) {
-        MoneyErrors.requireAccount(parties.payer());
-        if (parties.payee() == null) {
-            throw unknown;
-        }
-        if (parties.payee().id() == parties.payer().id()) {
-            throw MoneyErrors.rejected("SAME_ACCOUNT", field, "cannot transfer to your own account");
-        }
-        return accounts.lockInIdOrder(c, parties.payer().id(), parties.payee().id()).flatMap(locked -> {
-            // Ids were resolved before the locks (possibly from memory): the locked rows must be the request's.
-            Account payer = locked.stream().filter(a -> a.id == parties.payer().id()).findFirst().orElse(null);
-            Account payee = locked.stream().filter(a -> a.id == parties.payee().id()).findFirst().orElse(null);
-            if (locked.size() != 2 || payer == null || payee == null || payer.userId != origin.userId()
-                    || !payee.accountNumber.equals(parties.payee().accountNumber())) {
-                throw new IllegalStateException("resolved accounts do not match the locked rows");
-            }
-            tiers.debit(payer, amount, Clock.nowUtc().toLocalDate());
-            tiers.checkCredit(payee, amount, true);
-            LedgerEntry debit = apply(payer, amount, Direction.DEBIT, Activity.WALLET_TRANSFER, reference,
-                    "wallet:" + payee.accountNumber, origin);
-            LedgerEntry credit = apply(payee, amount, Direction.CREDIT, Activity.WALLET_TRANSFER, reference,
-                    "wallet:" + payer.accountNumber, origin.authorOnly());
-            return ledger.insert(c, debit, credit).call(() -> accounts.save(c, payer, payee))
-                    .replaceWith(result(debit));
         });
     }
 

@@ -13,8 +13,8 @@ import com.ewallet.wallet.MoneyMove;
 /** The movement types and the checks {@link MoneyService} makes before any database work. */
 class MoneyMoveTest {
 
-    private final MoneyService money = new MoneyService(null, null, null, new TestMoneyConfig(), banks("bni", "bri"),
-            null);
+    private final MoneyService money = new MoneyService(null, null, null, null, new TestMoneyConfig(),
+            banks("bni", "bri"), null);
 
     /** The active banks, as the directory would have read them from the table. */
     static BankDirectory banks(String... codes) {

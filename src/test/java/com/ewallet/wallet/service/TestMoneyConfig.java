@@ -34,6 +34,21 @@ final class TestMoneyConfig implements MoneyConfig {
     }
 
     @Override
+    public Batching batching() {
+        return new Batching() {
+            @Override
+            public boolean enabled() {
+                return false;
+            }
+
+            @Override
+            public int maxSize() {
+                return 1;
+            }
+        };
+    }
+
+    @Override
     public Idempotency idempotency() {
         return () -> Duration.ofDays(2);
     }

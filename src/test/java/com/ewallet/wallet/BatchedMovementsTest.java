@@ -1,0 +1,320 @@
+package com.ewallet.wallet;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import com.ewallet.LedgerCheck;
+import com.ewallet.TestClient;
+import com.ewallet.it.ManagementPort;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Batched movements, made deterministic: the test holds an account's row lock, so the first movement on it runs alone
+ * and waits in the database while every later one gathers in the account's lane; released, the lane applies them in one
+ * transaction. Each request must still get exactly its own answer, and money must move exactly once per success.
+ */
+@QuarkusTest
+class BatchedMovementsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ExecutorService CLIENTS = Executors.newFixedThreadPool(40);
+
+    @Inject
+    Pool pool;
+
+    @AfterAll
+    static void stopClients() {
+        CLIENTS.shutdownNow();
+    }
+
+    @Test
+    void aBatchMixingSuccessesRefusalsDuplicatesAndAReusedKeyAnswersEachRequestItsOwn() throws Exception {
+        TestClient payer = TestClient.registered();
+        TestClient payee = TestClient.registered();
+        payer.topUp(10_000).then().statusCode(200);
+        double batches = batchCount();
+        double members = batchMembers();
+
+        String duplicate = key();
+        String refusedKey = key();
+        String reused = key();
+        List<CompletableFuture<Response>> plain = new ArrayList<>();
+        List<CompletableFuture<Response>> copies = new ArrayList<>();
+        List<CompletableFuture<Response>> refused = new ArrayList<>();
+        List<CompletableFuture<Response>> reusedPair = new ArrayList<>();
+        CompletableFuture<Response> first;
+        try (Hold hold = new Hold(payer.accountNumber)) {
+            first = send(() -> keyed(payer, key()).body(Map.of("amount", 100, "code", "bni")).post("/api/transfer"));
+            hold.awaitWaiters(1);
+            for (int i = 0; i < 6; i++) {
+                plain.add(send(() -> keyed(payer, key()).body(Map.of("amount", 1_000, "account", payee.accountNumber))
+                        .post("/api/transfer")));
+            }
+            plain.add(send(() -> payer.toBank(500, "bni")));
+            for (int i = 0; i < 3; i++) {
+                copies.add(send(() -> keyed(payer, duplicate).body(Map.of("amount", 250, "code", "bri"))
+                        .post("/api/transfer")));
+            }
+            for (int i = 0; i < 2; i++) {
+                refused.add(send(() -> keyed(payer, refusedKey).body(Map.of("amount", 50_000, "code", "bni"))
+                        .post("/api/transfer")));
+            }
+            reusedPair.add(
+                    send(() -> keyed(payer, reused).body(Map.of("amount", 10, "code", "bni")).post("/api/transfer")));
+            reusedPair.add(
+                    send(() -> keyed(payer, reused).body(Map.of("amount", 20, "code", "bni")).post("/api/transfer")));
+            gather();
+        }
+
+        first.get(30, TimeUnit.SECONDS).then().statusCode(200);
+        for (CompletableFuture<Response> r : plain) {
+            r.get(30, TimeUnit.SECONDS).then().statusCode(200);
+        }
+        Set<String> references = new HashSet<>();
+        for (CompletableFuture<Response> r : copies) {
+            Response copy = r.get(30, TimeUnit.SECONDS);
+            copy.then().statusCode(200);
+            references.add(copy.path("reference"));
+        }
+        assertThat(references).as("three copies of one key: one movement, replayed").hasSize(1);
+        for (CompletableFuture<Response> r : refused) {
+            Response refusal = r.get(30, TimeUnit.SECONDS);
+            refusal.then().statusCode(400);
+            assertThat((String) refusal.path("code")).isEqualTo("INSUFFICIENT_FUNDS");
+        }
+        List<Integer> reusedStatuses = new ArrayList<>();
+        for (CompletableFuture<Response> r : reusedPair) {
+            reusedStatuses.add(r.get(30, TimeUnit.SECONDS).statusCode());
+        }
+        assertThat(reusedStatuses).as("one key, two requests: the first moves, the other is refused")
+                .containsExactlyInAnyOrder(200, 422);
+        int reusedAmount = reusedPair.get(0).get().statusCode() == 200 ? 10 : 20;
+
+        long sent = 100 + 6 * 1_000 + 500 + 250 + reusedAmount;
+        assertThat(payer.balance()).isEqualTo(10_000 - sent);
+        assertThat(payee.balance()).isEqualTo(6_000);
+        // The top-up, the first transfer, 6 wallet transfers, the bank transfer, the duplicated one, the reused key's.
+        assertThat(payer.historySize()).isEqualTo(11);
+        // A refusal is remembered under its key like any other answer.
+        Response again = keyed(payer, refusedKey).body(Map.of("amount", 50_000, "code", "bni")).post("/api/transfer");
+        again.then().statusCode(400).header("Idempotent-Replayed", "true");
+        assertThat(batchCount() - batches).as("batches of the payer's lane").isGreaterThanOrEqualTo(2);
+        assertThat(batchMembers() - members - (batchCount() - batches))
+                .as("movements that shared a transaction with another").isGreaterThanOrEqualTo(10);
+        assertThat(LedgerCheck.inconsistentAccounts(pool)).isEmpty();
+        assertThat(LedgerCheck.unexplainedMoney(pool)).isZero();
+    }
+
+    @Test
+    void manyPayersToOnePayeeShareTheirTransactionsThroughThePayeesLane() throws Exception {
+        TestClient payee = TestClient.registered();
+        List<TestClient> payers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            TestClient payer = TestClient.registered();
+            payer.topUp(1_000).then().statusCode(200);
+            payers.add(payer);
+        }
+        double batches = batchCount();
+        double members = batchMembers();
+        List<CompletableFuture<Response>> sent = new ArrayList<>();
+        try (Hold hold = new Hold(payee.accountNumber)) {
+            // The first runs alone (its payer's lane); the second finds more waiting on the payee and runs alone in
+            // the payee's lane; the rest wait there for one batch.
+            sent.add(send(() -> payers.get(0).toWallet(100, payee.accountNumber)));
+            hold.awaitWaiters(1);
+            sent.add(send(() -> payers.get(1).toWallet(100, payee.accountNumber)));
+            hold.awaitWaiters(2);
+            for (TestClient payer : payers.subList(2, payers.size())) {
+                sent.add(send(() -> payer.toWallet(100, payee.accountNumber)));
+            }
+            gather();
+        }
+        for (CompletableFuture<Response> r : sent) {
+            r.get(30, TimeUnit.SECONDS).then().statusCode(200);
+        }
+        assertThat(payee.balance()).isEqualTo(1_200);
+        for (TestClient payer : payers) {
+            assertThat(payer.balance()).isEqualTo(900);
+        }
+        assertThat(batchMembers() - members - (batchCount() - batches))
+                .as("movements that shared a transaction with another").isGreaterThanOrEqualTo(9);
+        assertThat(LedgerCheck.inconsistentAccounts(pool)).isEmpty();
+    }
+
+    @Test
+    void aBatchWhoseTransactionFailsRunsItsMembersOneByOne() throws Exception {
+        TestClient payer = TestClient.registered();
+        payer.topUp(10_000).then().statusCode(200);
+        double failed = ManagementPort.metric("wallet_batch_failed_total", "");
+        // A member whose ledger row the database refuses: the batch's multi-row insert fails as a whole.
+        execute("CREATE TRIGGER batch_test_refuse BEFORE INSERT ON ledger_entries FOR EACH ROW"
+                + " BEGIN IF NEW.location = 'refuse-me' THEN"
+                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test'; END IF; END");
+        String failingKey = key();
+        CompletableFuture<Response> failing;
+        List<CompletableFuture<Response>> others = new ArrayList<>();
+        try {
+            try (Hold hold = new Hold(payer.accountNumber)) {
+                others.add(send(
+                        () -> keyed(payer, key()).body(Map.of("amount", 100, "code", "bni")).post("/api/transfer")));
+                hold.awaitWaiters(1);
+                for (int i = 0; i < 3; i++) {
+                    others.add(send(() -> keyed(payer, key()).body(Map.of("amount", 100, "code", "bni"))
+                            .post("/api/transfer")));
+                }
+                failing = send(() -> refuseMe(payer, failingKey).body(Map.of("amount", 1_000, "code", "bni"))
+                        .post("/api/transfer"));
+                for (int i = 0; i < 3; i++) {
+                    others.add(send(() -> keyed(payer, key()).body(Map.of("amount", 100, "code", "bni"))
+                            .post("/api/transfer")));
+                }
+                gather();
+            }
+            for (CompletableFuture<Response> r : others) {
+                r.get(30, TimeUnit.SECONDS).then().statusCode(200);
+            }
+            Response refused = failing.get(30, TimeUnit.SECONDS);
+            assertThat(refused.statusCode()).as("the failing member alone fails, as a server error").isEqualTo(500);
+            assertThat(refused.asString()).doesNotContain("refused by the test").doesNotContain("Exception");
+        } finally {
+            execute("DROP TRIGGER IF EXISTS batch_test_refuse");
+        }
+        assertThat(ManagementPort.metric("wallet_batch_failed_total", "") - failed).isEqualTo(1);
+        assertThat(payer.balance()).as("the others moved once each, the failing one not at all").isEqualTo(9_300);
+        // Nothing was recorded under the failing key: its retry moves the money, once.
+        refuseMe(payer, failingKey).body(Map.of("amount", 1_000, "code", "bni")).post("/api/transfer").then()
+                .statusCode(200);
+        assertThat(payer.balance()).isEqualTo(8_300);
+        assertThat(LedgerCheck.inconsistentAccounts(pool)).isEmpty();
+    }
+
+    @Test
+    void aMemberWhoseSessionEndedWhileItWaitedIsRefusedAndTheRestMove() throws Exception {
+        TestClient payer = TestClient.registered();
+        payer.topUp(10_000).then().statusCode(200);
+        TestClient second = TestClient.loggedIn(payer.email);
+        List<CompletableFuture<Response>> live = new ArrayList<>();
+        List<CompletableFuture<Response>> ended = new ArrayList<>();
+        try (Hold hold = new Hold(payer.accountNumber)) {
+            live.add(send(() -> payer.toBank(100, "bni")));
+            hold.awaitWaiters(1);
+            for (int i = 0; i < 2; i++) {
+                live.add(send(() -> payer.toBank(100, "bni")));
+                ended.add(send(
+                        () -> keyed(second, key()).body(Map.of("amount", 100, "code", "bni")).post("/api/transfer")));
+            }
+            gather();
+            given().cookie("csrf_access_token", second.csrfAccess()).cookie("csrf_refresh_token", second.csrfRefresh())
+                    .post("/token/remove").then().statusCode(200);
+        }
+        for (CompletableFuture<Response> r : live) {
+            r.get(30, TimeUnit.SECONDS).then().statusCode(200);
+        }
+        for (CompletableFuture<Response> r : ended) {
+            r.get(30, TimeUnit.SECONDS).then().statusCode(401);
+        }
+        assertThat(payer.balance()).isEqualTo(9_700);
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static io.restassured.specification.RequestSpecification keyed(TestClient client, String key) {
+        return client.money().header("Idempotency-Key", key);
+    }
+
+    /** A keyed request from {@code location} "refuse-me", whose ledger row the test's trigger refuses. */
+    private static io.restassured.specification.RequestSpecification refuseMe(TestClient client, String key) {
+        return client.authed().contentType(io.restassured.http.ContentType.JSON).header("location", "refuse-me")
+                .header("ip-address", "10.1.2.3").header("Idempotency-Key", key);
+    }
+
+    private static CompletableFuture<Response> send(Supplier<Response> request) {
+        return CompletableFuture.supplyAsync(request, CLIENTS);
+    }
+
+    /** Lets the requests just sent reach their lane (they wait in memory, where the test cannot see them). */
+    private static void gather() throws InterruptedException {
+        Thread.sleep(1_000);
+    }
+
+    private static double batchCount() {
+        return ManagementPort.metric("wallet_batch_size_count", "");
+    }
+
+    private static double batchMembers() {
+        return ManagementPort.metric("wallet_batch_size_sum", "");
+    }
+
+    private void execute(String sql) {
+        pool.query(sql).execute().await().atMost(WAIT);
+    }
+
+    /** The test's own lock on an account row, until closed (rolled back). */
+    private final class Hold implements AutoCloseable {
+        private final SqlConnection connection;
+        private final Transaction transaction;
+
+        Hold(String accountNumber) {
+            connection = pool.getConnection().await().atMost(WAIT);
+            transaction = connection.begin().await().atMost(WAIT);
+            connection.preparedQuery("SELECT id FROM accounts WHERE account_number = ? FOR UPDATE")
+                    .execute(Tuple.of(accountNumber)).await().atMost(WAIT);
+        }
+
+        /** Waits until {@code n} statements wait for a row lock (of the movements that run alone). */
+        void awaitWaiters(int n) throws InterruptedException {
+            for (int i = 0; i < 200; i++) {
+                // A lock wait shows as the locking statement still running (MariaDB may wait in "Statistics").
+                long waiting = 0;
+                for (var row : pool.query("SELECT info FROM information_schema.processlist").execute().await()
+                        .atMost(WAIT)) {
+                    String info = String.valueOf(row.getValue(0));
+                    if (info.contains("FOR UPDATE") && !info.contains("processlist")) {
+                        waiting++;
+                    }
+                }
+                if (waiting >= n) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            StringBuilder processes = new StringBuilder();
+            pool.query("SELECT command, state, info FROM information_schema.processlist").execute().await().atMost(WAIT)
+                    .forEach(row -> processes.append('\n').append(row.getString(0)).append(" | ")
+                            .append(row.getString(1)).append(" | ").append(row.getString(2)));
+            throw new AssertionError(n + " movements never waited for the held row; processes:" + processes);
+        }
+
+        @Override
+        public void close() {
+            transaction.rollback().await().atMost(WAIT);
+            connection.close().await().atMost(WAIT);
+        }
+    }
+}
