@@ -17,10 +17,13 @@ export class FieldProblem extends Error {
     }
 }
 
+// The field's error element: the one of its aria-describedby elements that has the class field-error.
 function errorSlot(form, field) {
     const input = form.elements.namedItem(field);
-    const id = input?.getAttribute?.('aria-describedby');
-    return id ? { input, slot: form.ownerDocument.getElementById(id) } : null;
+    const ids = input?.getAttribute?.('aria-describedby')?.split(/\s+/) ?? [];
+    const slot = ids.map((id) => form.ownerDocument.getElementById(id))
+        .find((element) => element?.classList.contains('field-error'));
+    return slot ? { input, slot } : null;
 }
 
 export function clearErrors(form) {
