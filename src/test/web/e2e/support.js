@@ -161,18 +161,22 @@ export async function historyRows(page) {
 }
 
 /**
- * A request from inside the page, as its own scripts would send it (cookies, the CSRF header from document.cookie):
- * for what the page offers no button for, and to see what the API answers the page.
+ * A request from inside the page through the page's own request helper (web/api.js: cookies, the CSRF header, one
+ * refresh when the short-lived access token has expired), for what the page offers no button for and to see what the
+ * API answers the page. Resolves to {status, body, text}, also for error answers.
  */
 export function fromPage(page, method, path, { body, headers = {} } = {}) {
     return page.evaluate(async ({ method, path, body, headers }) => {
-        const csrfName = path === '/token/refresh' ? 'csrf_refresh_token' : 'csrf_access_token';
-        const csrf = document.cookie.split('; ').find((c) => c.startsWith(`${csrfName}=`))?.split('=')[1];
-        const response = await fetch(path, { method, headers: { 'Content-Type': 'application/json',
-            ...(csrf ? { 'X-CSRF-TOKEN': csrf } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined });
-        const text = await response.text();
-        let json = null;
-        try { json = JSON.parse(text); } catch { /* not JSON */ }
-        return { status: response.status, body: json, text };
+        const { createApi, ApiError } = await import('/web/api.js');
+        try {
+            const answer = await createApi().request(method, path, { body, headers });
+            return { status: answer.status, body: answer.data, text: JSON.stringify(answer.data) };
+        } catch (error) {
+            if (!(error instanceof ApiError)) {
+                throw error;
+            }
+            return { status: error.status, body: { code: error.code, msg: error.message },
+                text: `${error.status} ${error.code} ${error.message}` };
+        }
     }, { method, path, body, headers });
 }

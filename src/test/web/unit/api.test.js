@@ -152,4 +152,5 @@ test('a replayed answer is reported as such', async () => {
     const s = fakeService(() => json(200, { msg: 'transaction success.' }, { 'Idempotent-Replayed': 'true' }));
     const answer = await createApi(s).request('POST', '/api/topup', { body: { amount: 1 } });
     assert.equal(answer.replayed, true);
+    assert.equal(answer.status, 200);
 });

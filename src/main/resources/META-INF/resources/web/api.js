@@ -95,7 +95,7 @@ export function createApi({ fetch = (...args) => globalThis.fetch(...args), cook
             }
             throw new ApiError(response.status, data, response.headers.get('Retry-After'));
         }
-        return { data, replayed: response.headers.get('Idempotent-Replayed') === 'true' };
+        return { data, status: response.status, replayed: response.headers.get('Idempotent-Replayed') === 'true' };
     }
 
     return {
