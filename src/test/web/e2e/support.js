@@ -154,8 +154,9 @@ export async function assertText(locator, expected, timeout = 10_000) {
     assert.fail(`${locator}: expected ${expected}, saw "${text.trim()}"`);
 }
 
-/** The text of each history row, newest first. */
+/** The text of each history row, newest first, once the history is not loading (aria-busy). */
 export async function historyRows(page) {
+    await page.locator('#history:not([aria-busy])').waitFor({ state: 'attached' });
     return page.locator('#history > li').evaluateAll((rows) => rows.map((row) => [...row.children]
         .map((part) => part.textContent).join(' ')));
 }

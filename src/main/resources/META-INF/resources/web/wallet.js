@@ -84,6 +84,7 @@ async function loadHistory(fromStart) {
         query.set('cursor', nextCursor);
     }
     $('history-error').textContent = '';
+    $('history').setAttribute('aria-busy', 'true');
     try {
         const page = await api.get(`/api/transactions?${query}`);
         const rows = page.data.map(historyRow);
@@ -97,6 +98,8 @@ async function loadHistory(fromStart) {
         $('history-empty').hidden = $('history').children.length > 0;
     } catch (error) {
         $('history-error').textContent = error.message;
+    } finally {
+        $('history').removeAttribute('aria-busy');
     }
 }
 
@@ -120,16 +123,18 @@ function moneyForm(form, path, body, done) {
         }
         const key = keys.keyFor(JSON.stringify(request));
         busy(form, async () => {
+            let result;
             try {
-                const result = await api.post(path, request, { ...CLIENT_HEADERS, 'Idempotency-Key': key });
-                keys.done();
-                form.reset();
-                say(done(result));
-                await Promise.all([loadAccount(), loadHistory(true)]);
+                result = await api.post(path, request, { ...CLIENT_HEADERS, 'Idempotency-Key': key });
             } catch (error) {
                 keys.done(error);
                 showError(form, error);
+                return;
             }
+            keys.done();
+            form.reset();
+            say(done(result));
+            await Promise.all([loadAccount(), loadHistory(true)]).catch((error) => say(error.message));
         });
     });
 }
