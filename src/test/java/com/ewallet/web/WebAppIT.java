@@ -53,6 +53,11 @@ class WebAppIT {
                 .as("Chromium for the browser tests: apt-get install chromium (or set CHROMIUM_PATH)").isExecutable();
         installPackages();
         Files.createDirectories(OUT);
+        try (Stream<Path> old = Files.list(OUT)) {
+            for (Path screenshot : old.filter(f -> f.toString().endsWith(".png")).toList()) {
+                Files.delete(screenshot); // only this run's failures are shown
+            }
+        }
         dropDatabase();
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
