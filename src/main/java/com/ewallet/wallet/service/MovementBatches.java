@@ -116,7 +116,6 @@ class MovementBatches {
             return Uni.createFrom().emitter(emitter -> {
                 member.emitter = emitter;
                 member.context = Vertx.currentContext();
-                member.timer = vertx.setTimer(retry.attemptTimeout().toMillis(), id -> timedOut(member));
                 member.lane = laneOf(move, parties);
                 arrived(member);
                 enqueue(member.lane, member);
@@ -175,6 +174,9 @@ class MovementBatches {
                 }
                 lane.waiting.add(member);
                 if (lane.running) {
+                    // Queued: answered 503 if still waiting after the attempt timeout (one that runs at once has the
+                    // single path's own timeout).
+                    member.timer = vertx.setTimer(retry.attemptTimeout().toMillis(), id -> timedOut(member));
                     return;
                 }
                 lane.running = true;
@@ -381,7 +383,7 @@ class MovementBatches {
         final AtomicBoolean answered = new AtomicBoolean();
         UniEmitter<? super MoveResult> emitter;
         Context context;
-        long timer;
+        volatile long timer = -1;
         long lane;
 
         Member(Caller who, MoneyMove move, Origin origin, String key, Parties parties) {
@@ -402,7 +404,9 @@ class MovementBatches {
             if (!answered.compareAndSet(false, true)) {
                 return false;
             }
-            vertx.cancelTimer(timer);
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
             left(this);
             Runnable deliver = () -> {
                 if (failure != null) {
@@ -411,7 +415,7 @@ class MovementBatches {
                     emitter.complete(result);
                 }
             };
-            if (context == null) {
+            if (context == null || context == Vertx.currentContext()) {
                 deliver.run();
             } else {
                 context.runOnContext(ignored -> deliver.run());
