@@ -62,7 +62,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * answer. A movement that fails other than by a refusal is left out of the batch and runs alone afterwards. A batch
  * whose transaction fails before its commit was sent (a lock timeout, a deadlock, a lost connection) has written
  * nothing: each of its movements then runs alone, as it would have without batching. A commit whose outcome is unknown
- * is answered 503 with Retry-After (a retry under the same key replays what committed). The batch is the lane's, not a
+ * is answered 503 with Retry-After (a retry under the same key replays what committed), and so is every member of a
+ * batch still running after the attempt timeout, when the lane moves on without it. The batch is the lane's, not a
  * request's: a client that hangs up cannot cancel it.
  */
 @ApplicationScoped
@@ -204,9 +205,29 @@ class MovementBatches {
 
     private void run(Lane lane, List<Member> batch) {
         sizes.record(batch.size());
+        // A transaction that hangs (its database node died under it) must not hold up the account's later
+        // movements: after the attempt timeout its members get 503 (outcome unknown, left to the database) and the
+        // lane goes on; the database's row locks keep the next batch correct whatever the hung one does.
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                finished(lane);
+            }
+        };
+        long timer = vertx.setTimer(retry.attemptTimeout().toMillis(), id -> {
+            ApiException unavailable = ApiException.unavailable(retry.retryAfter().toSeconds());
+            if (batch.stream().filter(m -> m.answer(null, unavailable)).count() > 0) {
+                Log.warnf("a batch of %d movements ran longer than %s: its unanswered members got 503", batch.size(),
+                        retry.attemptTimeout());
+            }
+            release.run();
+        });
         Uni<Void> work = batch.size() == 1 ? runAlone(batch.get(0)) : runTogether(batch);
         // Subscribed here, not by a request: no client can cancel it.
-        work.onTermination().invoke(() -> finished(lane)).subscribe().with(ignored -> {
+        work.onTermination().invoke(() -> {
+            vertx.cancelTimer(timer);
+            release.run();
+        }).subscribe().with(ignored -> {
         }, failure -> Log.error("a money batch ended in an unexpected failure", failure));
     }
 
