@@ -111,13 +111,13 @@ class MovementBatches {
             if (parties == null || !acceptable(move, parties)) {
                 // A refusal before any lock (no account, unknown payee...) or a failed lookup: the single path
                 // answers it (and records a refusal under the key).
-                return alone(who, move, origin, key);
+                return alone(who, move, origin, key, null);
             }
             Member member = new Member(who, move, origin, key, parties);
             return Uni.createFrom().emitter(emitter -> {
                 member.emitter = emitter;
                 member.context = Vertx.currentContext();
-                member.lane = laneOf(move, parties);
+                member.lane = laneOf(parties);
                 arrived(member);
                 enqueue(member.lane, member);
             });
@@ -137,7 +137,7 @@ class MovementBatches {
      * The lane of the movement's account that more movements of this replica are waiting on: the payer's, or a
      * transfer's payee when more are waiting on the payee (a popular payee batches as a hot payer does).
      */
-    private long laneOf(MoneyMove move, Parties parties) {
+    private long laneOf(Parties parties) {
         long payer = parties.payer().id();
         if (parties.payee() == null) {
             return payer;
@@ -160,9 +160,10 @@ class MovementBatches {
         }
     }
 
-    private Uni<MoveResult> alone(Caller who, MoneyMove move, Origin origin, String key) {
+    /** The single path; {@code parties} (null: looked up in the transaction) spares a second lookup. */
+    private Uni<MoveResult> alone(Caller who, MoneyMove move, Origin origin, String key, Parties parties) {
         return executor.execute(move.kind(), who, key, move.canonical(),
-                (c, reference) -> movements.run(c, reference, origin, move));
+                (c, reference) -> movements.run(c, reference, origin, move, parties));
     }
 
     private void enqueue(long laneId, Member member) {
@@ -232,7 +233,7 @@ class MovementBatches {
     }
 
     private Uni<Void> runAlone(Member m) {
-        return alone(m.who, m.move, m.origin, m.key).onItemOrFailure()
+        return alone(m.who, m.move, m.origin, m.key, m.parties).onItemOrFailure()
                 .invoke((item, failure) -> m.answer(item, failure)).onFailure().recoverWithNull().replaceWithVoid();
     }
 

@@ -66,6 +66,11 @@ class Movements {
 
     /** One movement alone, in its own transaction: resolve, lock, apply, write. */
     Uni<TransactionResult> run(SqlConnection c, String reference, Origin origin, MoneyMove move) {
+        return run(c, reference, origin, move, null);
+    }
+
+    /** {@link #run}, with the transfer's parties already resolved (null: resolved here). */
+    Uni<TransactionResult> run(SqlConnection c, String reference, Origin origin, MoneyMove move, Parties resolved) {
         if (!isTransfer(move)) {
             // One row: locked by its owner, no lookup first.
             return accounts.lockByUserId(c, origin.userId()).flatMap(account -> {
@@ -75,7 +80,8 @@ class Movements {
                 return write(c, List.of(effects), List.of(account)).replaceWith(effects.result());
             });
         }
-        return resolve(c, origin, move).flatMap(parties -> {
+        Uni<Parties> resolving = resolved == null ? resolve(c, origin, move) : Uni.createFrom().item(resolved);
+        return resolving.flatMap(parties -> {
             check(move, parties);
             return accounts.lockInIdOrder(c, parties.payer().id(), parties.payee().id()).flatMap(locked -> {
                 Effects effects = apply(reference, origin, move, parties, byId(locked));
