@@ -428,13 +428,16 @@ defaults
     mode tcp
     # A node that refuses the connection (it died): at once to the next one (redispatch on every retry).
     timeout connect 500ms
-    timeout check 2s
+    # A live node's check may be slow on a starved machine (two replicas starting beside three nodes on two cores):
+    # 5 s and three failures in a row before a node that still answers is cut off. A dead node refuses at once, and
+    # observe layer4 marks it down on the first refused connection anyway.
+    timeout check 5s
     # Longer than the service's pool idle timeout (5 min): HAProxy never cuts a pooled connection on its own.
     timeout client 30m
     timeout server 30m
     retries 2
     option redispatch 1
-    default-server check inter 500ms fall 2 rise 2 observe layer4 error-limit 1 on-error mark-down on-marked-down shutdown-sessions
+    default-server check inter 500ms fall 3 rise 2 observe layer4 error-limit 1 on-error mark-down on-marked-down shutdown-sessions
 EOF
         for ((i = 1; i <= NODES; i++)); do
             printf '\nlisten node%s-first\n    bind 127.0.0.1:%s\n    stick-table type integer size 1\n    stick on int(1)\n' \
