@@ -42,6 +42,13 @@ public interface MoneyConfig {
         /** Most movements in one batch: bounds the transaction's size and the time its locks are held. */
         @WithDefault("64")
         int maxSize();
+
+        /**
+         * How long a batch may run before the movements queued behind it start their own (a transaction that hangs, say
+         * on a database node that died under it, must not hold up its account's later movements).
+         */
+        @WithDefault("1s")
+        Duration stallAfter();
     }
 
     interface Money {

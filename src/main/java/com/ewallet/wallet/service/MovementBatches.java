@@ -63,8 +63,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * whose transaction fails before its commit was sent (a lock timeout, a deadlock, a lost connection) has written
  * nothing: each of its movements then runs alone, as it would have without batching. A commit whose outcome is unknown
  * is answered 503 with Retry-After (a retry under the same key replays what committed), and so is every member of a
- * batch still running after the attempt timeout, when the lane moves on without it. The batch is the lane's, not a
- * request's: a client that hangs up cannot cancel it.
+ * batch still running after the attempt timeout. A batch still running after {@code wallet.batching.stall-after} no
+ * longer holds up its lane: the next batch starts beside it. The batch is the lane's, not a request's: a client that
+ * hangs up cannot cancel it.
  */
 @ApplicationScoped
 class MovementBatches {
@@ -175,13 +176,13 @@ class MovementBatches {
                     continue;
                 }
                 lane.waiting.add(member);
-                if (lane.running) {
+                if (lane.active > 0) {
                     // Queued: answered 503 if still waiting after the attempt timeout (one that runs at once has the
                     // single path's own timeout).
                     member.timer = vertx.setTimer(retry.attemptTimeout().toMillis(), id -> timedOut(member));
                     return;
                 }
-                lane.running = true;
+                lane.active++;
                 batch = lane.take(config.maxSize());
             }
             run(lane, batch);
@@ -189,17 +190,24 @@ class MovementBatches {
         }
     }
 
-    /** The lane's transaction ended: the next batch starts with what gathered meanwhile, or the lane closes. */
-    private void finished(Lane lane) {
+    /**
+     * A batch of the lane stopped counting (it ended, or it stalled): the next batch starts with what gathered
+     * meanwhile, or the lane closes.
+     */
+    private void released(Lane lane) {
         List<Member> batch;
         synchronized (lane) {
+            lane.active--;
+            if (lane.active > 0) {
+                return;
+            }
             batch = lane.take(config.maxSize());
             if (batch.isEmpty()) {
-                lane.running = false;
                 lane.closed = true;
                 lanes.remove(lane.id, lane);
                 return;
             }
+            lane.active++;
         }
         run(lane, batch);
     }
@@ -207,26 +215,30 @@ class MovementBatches {
     private void run(Lane lane, List<Member> batch) {
         sizes.record(batch.size());
         // A transaction that hangs (its database node died under it) must not hold up the account's later
-        // movements: after the attempt timeout its members get 503 (outcome unknown, left to the database) and the
-        // lane goes on; the database's row locks keep the next batch correct whatever the hung one does.
-        AtomicBoolean released = new AtomicBoolean();
+        // movements: once it has run for wallet.batching.stall-after, the lane starts its next batch beside it (the
+        // database's row locks keep both correct), and after the attempt timeout its members get 503 (outcome
+        // unknown, left to the database; a movement alone has the single path's own timeout).
+        AtomicBoolean counted = new AtomicBoolean(true);
         Runnable release = () -> {
-            if (released.compareAndSet(false, true)) {
-                finished(lane);
+            if (counted.compareAndSet(true, false)) {
+                released(lane);
             }
         };
-        long timer = vertx.setTimer(retry.attemptTimeout().toMillis(), id -> {
+        long stall = vertx.setTimer(config.stallAfter().toMillis(), id -> release.run());
+        long timeout = batch.size() == 1 ? -1 : vertx.setTimer(retry.attemptTimeout().toMillis(), id -> {
             ApiException unavailable = ApiException.unavailable(retry.retryAfter().toSeconds());
             if (batch.stream().filter(m -> m.answer(null, unavailable)).count() > 0) {
                 Log.warnf("a batch of %d movements ran longer than %s: its unanswered members got 503", batch.size(),
                         retry.attemptTimeout());
             }
-            release.run();
         });
         Uni<Void> work = batch.size() == 1 ? runAlone(batch.get(0)) : runTogether(batch);
         // Subscribed here, not by a request: no client can cancel it.
         work.onTermination().invoke(() -> {
-            vertx.cancelTimer(timer);
+            vertx.cancelTimer(stall);
+            if (timeout >= 0) {
+                vertx.cancelTimer(timeout);
+            }
             release.run();
         }).subscribe().with(ignored -> {
         }, failure -> Log.error("a money batch ended in an unexpected failure", failure));
@@ -373,11 +385,12 @@ class MovementBatches {
         }
     }
 
-    /** One account's queue: whether a transaction of it is in the database, and who waits for the next one. */
+    /** One account's queue: how many of its batches are in the database, and who waits for the next one. */
     private static final class Lane {
         final long id;
         final ArrayDeque<Member> waiting = new ArrayDeque<>();
-        volatile boolean running;
+        /** Batches in the database that have not stalled: while there is one, newcomers wait for the next batch. */
+        int active;
         boolean closed;
 
         Lane(long id) {

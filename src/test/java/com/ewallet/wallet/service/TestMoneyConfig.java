@@ -45,6 +45,11 @@ final class TestMoneyConfig implements MoneyConfig {
             public int maxSize() {
                 return 1;
             }
+
+            @Override
+            public Duration stallAfter() {
+                return Duration.ofSeconds(1);
+            }
         };
     }
 
