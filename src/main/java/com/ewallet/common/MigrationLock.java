@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
@@ -54,17 +56,28 @@ public final class MigrationLock {
      */
     private static final Set<Integer> TRANSIENT = Set.of(1047, 1205, 1180, 1181);
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    /**
+     * How long a start-up keeps trying while the database cannot be reached (refused, or cut by a proxy whose node
+     * check failed for a moment, as HAProxy does while a cluster node is starved) before it fails.
+     */
+    static final Duration UNREACHABLE_FOR = Duration.ofSeconds(60);
 
     private final DataSource dataSource;
     private final String owner;
     private final Duration staleAfter;
+    private final Duration unreachableFor;
     private ScheduledExecutorService heartbeat;
     private Thread releaseAtExit;
     private volatile boolean held;
 
     public MigrationLock(DataSource dataSource, Duration staleAfter) {
+        this(dataSource, staleAfter, UNREACHABLE_FOR);
+    }
+
+    MigrationLock(DataSource dataSource, Duration staleAfter, Duration unreachableFor) {
         this.dataSource = dataSource;
         this.staleAfter = staleAfter;
+        this.unreachableFor = unreachableFor;
         this.owner = ownerName();
     }
 
@@ -78,16 +91,30 @@ public final class MigrationLock {
 
     /**
      * Blocks until this replica holds the lock, polling every {@code poll} (with jitter). Logs who it waits for, once
-     * and then every 30 s.
+     * and then every 30 s. A database that cannot be reached is tried again for up to a minute.
      */
     public void acquire(Duration poll) throws SQLException, InterruptedException {
         long started = System.nanoTime();
         long nextReport = 0;
-        while (!tryAcquire()) {
-            long waited = System.nanoTime() - started;
-            if (waited >= nextReport) {
-                Log.infof("waiting for the schema migration lock, held by %s", describeHolder());
-                nextReport = waited + TimeUnit.SECONDS.toNanos(30);
+        long unreachableSince = -1;
+        while (true) {
+            try {
+                if (tryAcquire()) {
+                    break;
+                }
+                unreachableSince = -1;
+                long waited = System.nanoTime() - started;
+                if (waited >= nextReport) {
+                    Log.infof("waiting for the schema migration lock, held by %s", describeHolder());
+                    nextReport = waited + TimeUnit.SECONDS.toNanos(30);
+                }
+            } catch (SQLException e) {
+                long now = System.nanoTime();
+                unreachableSince = unreachableSince < 0 ? now : unreachableSince;
+                if (!isUnreachable(e) || now - unreachableSince >= unreachableFor.toNanos()) {
+                    throw e;
+                }
+                Log.infof("schema migration lock: the database cannot be reached (%s), trying again", e.getMessage());
             }
             long ms = poll.toMillis();
             Thread.sleep(ms / 2 + ThreadLocalRandom.current().nextLong(ms + 1));
@@ -124,6 +151,15 @@ public final class MigrationLock {
         held = true;
         startHeartbeat();
         return true;
+    }
+
+    /**
+     * No connection could be made, or it was cut before an answer (SQLState class 08): nothing ran, and the next try
+     * may get through.
+     */
+    static boolean isUnreachable(SQLException e) {
+        return e instanceof SQLNonTransientConnectionException || e instanceof SQLTransientConnectionException
+                || e.getSQLState() != null && e.getSQLState().startsWith("08");
     }
 
     /** Gives the lock up (idempotent). A missing table (a dev or test clean dropped it) is not an error. */

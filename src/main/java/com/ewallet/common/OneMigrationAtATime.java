@@ -66,11 +66,21 @@ public class OneMigrationAtATime implements FlywayConfigurationCustomizer {
      * ("Use baseline()"). So the history table is created here, under the lock, exactly as Flyway 11 creates it on
      * MySQL and MariaDB ({@code SchemaHistoryTableTest} compares the two); on an existing database this is a no-op.
      */
-    private static void createHistoryTable(FluentConfiguration configuration) throws SQLException {
+    private static void createHistoryTable(FluentConfiguration configuration)
+            throws SQLException, InterruptedException {
         String table = "`" + configuration.getTable() + "`";
-        try (Connection connection = configuration.getDataSource().getConnection();
-                Statement create = connection.createStatement()) {
-            create.execute(historyTableDdl(table, configuration.getTable()));
+        long giveUp = System.nanoTime() + MigrationLock.UNREACHABLE_FOR.toNanos();
+        while (true) {
+            try (Connection connection = configuration.getDataSource().getConnection();
+                    Statement create = connection.createStatement()) {
+                create.execute(historyTableDdl(table, configuration.getTable()));
+                return;
+            } catch (SQLException e) {
+                if (!MigrationLock.isUnreachable(e) || System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
         }
     }
 

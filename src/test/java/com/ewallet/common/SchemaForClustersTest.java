@@ -3,14 +3,20 @@ package com.ewallet.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -135,6 +141,70 @@ class SchemaForClustersTest {
             if (fail) {
                 throw new IllegalStateException("boom");
             }
+        }
+    }
+
+    /**
+     * A start-up whose database cannot be reached for a moment (a proxy that accepts connections and closes them, as
+     * HAProxy does while it counts its only node down) keeps trying, and takes the lock once the database answers.
+     */
+    @Test
+    void theLockWaitsForADatabaseThatCannotBeReachedForAMoment() throws Exception {
+        MariaDbDataSource real = (MariaDbDataSource) fresh("_unreachable");
+        try (ServerSocket closing = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            MariaDbDataSource db = new MariaDbDataSource(
+                    "jdbc:mariadb://127.0.0.1:" + closing.getLocalPort() + "/x?connectTimeout=2000&socketTimeout=2000");
+            db.setUser(real.getUser());
+            db.setPassword(env("DB_PASSWORD", ""));
+            AtomicInteger cut = new AtomicInteger();
+            Thread proxy = new Thread(() -> {
+                try {
+                    while (cut.get() < 3) {
+                        try (Socket connection = closing.accept()) {
+                            if (cut.incrementAndGet() == 3) {
+                                // Before the third cut: the next try reaches the database.
+                                db.setUrl(real.getUrl());
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            proxy.start();
+            MigrationLock lock = new MigrationLock(db, Duration.ofSeconds(60));
+            lock.acquire(Duration.ofMillis(200));
+            proxy.join(10_000);
+
+            assertThat(cut.get()).as("connections cut before the database answered").isEqualTo(3);
+            assertThat(lock.held()).isTrue();
+            assertThat(holder(real)).isEqualTo(lock.owner());
+            lock.release();
+        }
+    }
+
+    /** A database that stays out of reach fails the start-up with the connection's error, after the given time. */
+    @Test
+    void theLockGivesUpOnADatabaseThatStaysOutOfReach() throws Exception {
+        try (ServerSocket closing = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread proxy = new Thread(() -> {
+                while (!closing.isClosed()) {
+                    try {
+                        closing.accept().close();
+                    } catch (IOException stopped) {
+                        return;
+                    }
+                }
+            });
+            proxy.start();
+            MariaDbDataSource db = new MariaDbDataSource("jdbc:mariadb://127.0.0.1:" + closing.getLocalPort() + "/x");
+            MigrationLock lock = new MigrationLock(db, Duration.ofSeconds(60), Duration.ofSeconds(2));
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> lock.acquire(Duration.ofMillis(200)))
+                    .isInstanceOf(SQLNonTransientConnectionException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+            assertThat(lock.held()).isFalse();
         }
     }
 
