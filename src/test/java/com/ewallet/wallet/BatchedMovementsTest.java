@@ -212,6 +212,55 @@ class BatchedMovementsTest {
         assertThat(LedgerCheck.inconsistentAccounts(pool)).isEmpty();
     }
 
+    /**
+     * A key recorded by another request after the batch looked for its keys, and committed while the batch's insert
+     * waits on it: the insert fails, the batch writes nothing, and each member runs alone: the key's member meets the
+     * recorded key (here with another request's hash: 422), the others move once each.
+     */
+    @Test
+    void aKeyRecordedWhileTheBatchInsertsItsKeysFailsTheBatchAndItsMembersRunAlone() throws Exception {
+        TestClient payer = TestClient.registered();
+        payer.topUp(10_000).then().statusCode(200);
+        long userId = pool.preparedQuery("SELECT user_id FROM accounts WHERE account_number = ?")
+                .execute(Tuple.of(payer.accountNumber)).await().atMost(WAIT).iterator().next().getLong(0);
+        double failed = ManagementPort.metric("wallet_batch_failed_total", "");
+        String taken = key();
+        List<CompletableFuture<Response>> others = new ArrayList<>();
+        CompletableFuture<Response> late;
+        SqlConnection other = pool.getConnection().await().atMost(WAIT);
+        try {
+            Transaction recording = other.begin().await().atMost(WAIT);
+            try (Hold hold = new Hold(payer.accountNumber)) {
+                others.add(send(() -> payer.toBank(100, "bni")));
+                hold.awaitWaiters(1);
+                for (int i = 0; i < 3; i++) {
+                    others.add(send(() -> payer.toBank(100, "bni")));
+                }
+                late = send(() -> keyed(payer, taken).body(Map.of("amount", 100, "code", "bni")).post("/api/transfer"));
+                gather();
+                // Not committed yet: the batch does not see it, and its insert of the key will wait for it.
+                other.preparedQuery("INSERT INTO idempotency_keys (user_id, idem_key, request_hash, created_at)"
+                        + " VALUES (?, ?, 'another request', UTC_TIMESTAMP(6))").execute(Tuple.of(userId, taken))
+                        .await().atMost(WAIT);
+            }
+            awaitStatement("INSERT INTO idempotency_keys");
+            recording.commit().await().atMost(WAIT);
+        } finally {
+            other.close().await().atMost(WAIT);
+        }
+
+        for (CompletableFuture<Response> r : others) {
+            r.get(30, TimeUnit.SECONDS).then().statusCode(200);
+        }
+        Response refused = late.get(30, TimeUnit.SECONDS);
+        refused.then().statusCode(422);
+        assertThat((String) refused.path("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(ManagementPort.metric("wallet_batch_failed_total", "") - failed).isEqualTo(1);
+        assertThat(payer.balance()).isEqualTo(9_600);
+        assertThat(payer.historySize()).isEqualTo(5);
+        assertThat(LedgerCheck.inconsistentAccounts(pool)).isEmpty();
+    }
+
     @Test
     void aMemberWhoseSessionEndedWhileItWaitedIsRefusedAndTheRestMove() throws Exception {
         TestClient payer = TestClient.registered();
@@ -269,6 +318,20 @@ class BatchedMovementsTest {
 
     private static double batchMembers() {
         return ManagementPort.metric("wallet_batch_size_sum", "");
+    }
+
+    /** Waits until a statement starting with {@code prefix} is running (waiting for a lock, here). */
+    private void awaitStatement(String prefix) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            for (var row : pool.query("SELECT info FROM information_schema.processlist").execute().await()
+                    .atMost(WAIT)) {
+                if (String.valueOf(row.getValue(0)).startsWith(prefix)) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no statement " + prefix + " ever ran");
     }
 
     private void execute(String sql) {

@@ -4,10 +4,8 @@ import static com.ewallet.wallet.repository.Rows.first;
 
 import java.time.LocalDateTime;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,10 +34,7 @@ public class IdempotencyKeyStore {
     private static final String INSERT_IF_LIVE = INTO + "SELECT " + ROW + " " + SessionStore.LIVE;
     private static final String REFUSED = "UPDATE idempotency_keys SET response_status = ?, response_body = ?,"
             + " reference = NULL WHERE user_id = ? AND idem_key = ?";
-    // A batch's keys: a key already recorded (by a committed request, or one that commits while this waits on its row)
-    // is left as it is and read back with its holder's reference.
-    private static final String CLAIM_TAIL = " ON DUPLICATE KEY UPDATE user_id = user_id";
-    private static final String HOLDERS = "SELECT user_id, idem_key, reference FROM idempotency_keys WHERE ";
+    private static final String RECORDED = "SELECT user_id, idem_key FROM idempotency_keys WHERE ";
     private static final String HOLDER = "(user_id = ? AND idem_key = ?)";
     private static final String RELEASE = "DELETE FROM idempotency_keys WHERE user_id = ? AND idem_key = ?"
             + " AND reference = ?";
@@ -88,31 +83,31 @@ public class IdempotencyKeyStore {
 
     /**
      * Records the keys of a batch of movements (distinct keys, each with its movement's reference) and answers which of
-     * them this transaction holds now: a key already recorded is left as it was (and its row locked), and the batch
-     * member that brought it replays its answer after the batch commits.
+     * them this transaction holds: a key already recorded is left as it is (its batch member replays its answer after
+     * the batch commits), the others are inserted exactly as {@link #insert} inserts one key, with plain multi-row
+     * {@code INSERT}s. A key recorded by a request that commits between the read and the insert (on this node, or on
+     * another node of a cluster, where certification decides at commit) fails the statement or the commit: the batch
+     * then writes nothing and its members run alone, each meeting its key on the single path.
      */
     public Uni<Set<Claim>> claim(SqlConnection c, List<Claim> claims, LocalDateTime now) {
-        // In key order, so that two batches claiming overlapping keys take their row locks in the same order.
+        // In key order, so that two batches inserting overlapping keys take their row locks in the same order.
         List<Claim> sorted = claims.stream().sorted(Comparator.comparingLong(Claim::userId).thenComparing(Claim::key))
                 .toList();
-        Set<Claim> held = new HashSet<>();
-        return Rows
-                .inChunks(c, sorted, n -> INTO + "VALUES " + Rows.repeat("(" + ROW + ")", n, ", ") + CLAIM_TAIL,
-                        (claim, values) -> values.addAll(
-                                List.of(claim.userId(), claim.key(), claim.requestHash(), claim.reference(), now)))
-                .chain(() -> Rows.inChunks(c, sorted, n -> HOLDERS + Rows.repeat(HOLDER, n, " OR ") + " FOR UPDATE",
-                        (claim, values) -> values.addAll(List.of(claim.userId(), claim.key())), (chunk, rows) -> {
-                            Map<String, String> references = new HashMap<>();
-                            for (Row row : rows) {
-                                references.put(row.getLong(0) + " " + row.getString(1), row.getString(2));
-                            }
-                            for (Claim claim : chunk) {
-                                if (claim.reference().equals(references.get(claim.userId() + " " + claim.key()))) {
-                                    held.add(claim);
-                                }
-                            }
-                        }))
-                .replaceWith(held);
+        Set<String> recorded = new HashSet<>();
+        return Rows.inChunks(c, sorted, n -> RECORDED + Rows.repeat(HOLDER, n, " OR "),
+                (claim, values) -> values.addAll(List.of(claim.userId(), claim.key())), (chunk, rows) -> {
+                    for (Row row : rows) {
+                        recorded.add(row.getLong(0) + " " + row.getString(1));
+                    }
+                }).chain(() -> {
+                    List<Claim> fresh = sorted.stream()
+                            .filter(claim -> !recorded.contains(claim.userId() + " " + claim.key())).toList();
+                    return Rows
+                            .inChunks(c, fresh, n -> INTO + "VALUES " + Rows.repeat("(" + ROW + ")", n, ", "),
+                                    (claim, values) -> values.addAll(List.of(claim.userId(), claim.key(),
+                                            claim.requestHash(), claim.reference(), now)))
+                            .onFailure(Rows::isDuplicate).transform(e -> new KeyTaken()).replaceWith(Set.copyOf(fresh));
+                });
     }
 
     /** A batch member's key: recorded with the reference of its movement unless the key is already recorded. */
