@@ -104,7 +104,9 @@ class GaleraClusterIT {
         sql(1, "", "DROP DATABASE IF EXISTS " + DATABASE);
         Map<String, String> settings = Map.of("DB_NAME", DATABASE, "WALLET_AUTH_COOKIE_SECURE", "false",
                 "WALLET_USERS_REGISTRATIONS_PER_ADDRESS", "1000000",
-                "QUARKUS_LOG_CATEGORY__IO_QUARKUS_HTTP_ACCESS_LOG__LEVEL", "WARN");
+                "QUARKUS_LOG_CATEGORY__IO_QUARKUS_HTTP_ACCESS_LOG__LEVEL", "WARN",
+                // Every movement's key, reference and outcome, in the replicas' logs (printed at the end).
+                "QUARKUS_LOG_CATEGORY__COM_EWALLET_WALLET_SERVICE__LEVEL", "DEBUG");
         Map<String, String> onA = new HashMap<>(settings);
         onA.put("DB_PORT", Integer.toString(PROXY_PORT));
         Map<String, String> onB = new HashMap<>(settings);
@@ -273,6 +275,16 @@ class GaleraClusterIT {
      * answer or 503 (its node or replica died) is sent again, and must then replay the other's movement (or, when both
      * were unknown, both may replay the one that committed).
      */
+    /** The pair's first answers (via A, via B) and final ones, for a failure message. */
+    private static String describe(Answer viaA, Answer viaB, Answer one, Answer other) {
+        return "first via A " + brief(viaA) + ", first via B " + brief(viaB) + "; final " + brief(one) + " / "
+                + brief(other);
+    }
+
+    private static String brief(Answer answer) {
+        return answer.status + (answer.replayed ? " replayed " : " fresh ") + answer.body;
+    }
+
     private void duplicate(User payer, User payee) throws Exception {
         if (live.size() < 2) {
             return;
@@ -296,13 +308,15 @@ class GaleraClusterIT {
             return;
         }
         if (!one.body.path("reference").equals(other.body.path("reference"))) {
-            problems.add("duplicate pair moved money twice: " + one.body + " / " + other.body);
+            problems.add(
+                    "duplicate pair moved money twice under key " + key + ": " + describe(first, viaB, one, other));
         }
         // Both first answers unknown (503 or none), the movement of one of them may have committed after all: then
         // both are sent again and both replay it.
         boolean bothResent = (first.status == 0 || first.status == 503) && (viaB.status == 0 || viaB.status == 503);
         if (one.replayed() == other.replayed() && !(bothResent && one.replayed())) {
-            problems.add("duplicate pair: not one fresh answer and one replay (both " + one.replayed() + ")");
+            problems.add("duplicate pair under key " + key + ": not one fresh answer and one replay: "
+                    + describe(first, viaB, one, other));
         }
         movements.putIfAbsent(key, one.body.path("reference").asText());
     }
@@ -425,6 +439,7 @@ class GaleraClusterIT {
                 staleReads.get());
         new TreeMap<>(counts).forEach((kind, n) -> System.out.printf("  %-40s %d%n", kind, n.get()));
         problems.stream().limit(10).forEach(problem -> System.out.println("  problem: " + problem));
+        System.out.printf("replica logs: A %s, B %s%n", replicaA.log(), replicaB.log());
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import com.ewallet.wallet.repository.LedgerStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -95,6 +96,7 @@ class IdempotentExecutor {
             if (done.refusal() != null) {
                 throw done.refusal();
             }
+            Log.debugf("movement %s committed under key %s", reference, key);
             countMovement(kind, done.result());
             return new MoveResult(done.result(), false);
         }).onFailure().recoverWithUni(failure -> afterFailure(kind, who, key, hash, failure));
@@ -179,6 +181,7 @@ class IdempotentExecutor {
                         .of("Idempotency-Key was already used with a different request.", "IDEMPOTENCY_KEY_REUSED")));
             }
             metrics.replay();
+            Log.debugf("key %s replayed: %s", key, stored.reference());
             if (stored.reference() == null) {
                 return Uni.createFrom().failure(ApiException.replayed(stored.status(), fromJson(stored.body())));
             }

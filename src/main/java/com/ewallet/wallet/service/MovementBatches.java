@@ -257,8 +257,8 @@ class MovementBatches {
             if (failure instanceof NotCommitted rolledBack) {
                 // Nothing was written: each movement runs alone, as without batching.
                 failed.increment();
-                Log.debugf(rolledBack.getCause(), "a batch of %d movements rolled back: running them one by one",
-                        batch.size());
+                Log.debugf(rolledBack.getCause(), "a batch of %d movements rolled back: running them one by one (%s)",
+                        batch.size(), batch.stream().map(m -> m.key).toList());
                 return Uni.join().all(batch.stream().map(this::runAlone).toList()).andCollectFailures()
                         .replaceWithVoid();
             }
@@ -268,6 +268,15 @@ class MovementBatches {
                 ApiException unavailable = ApiException.unavailable(retry.retryAfter().toSeconds());
                 batch.forEach(m -> m.answer(null, unavailable));
                 return Uni.createFrom().voidItem();
+            }
+            if (Log.isDebugEnabled()) {
+                StringBuilder members = new StringBuilder();
+                for (int i = 0; i < batch.size(); i++) {
+                    Member m = batch.get(i);
+                    members.append(' ').append(m.key).append('=').append(outcomes.get(i).kind()).append('/')
+                            .append(m.reference);
+                }
+                Log.debugf("a batch of %d movements committed:%s", batch.size(), members);
             }
             return Uni.join().all(afterCommit(batch, outcomes)).andCollectFailures().replaceWithVoid();
         });
