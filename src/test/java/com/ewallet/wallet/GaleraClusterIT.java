@@ -281,6 +281,30 @@ class GaleraClusterIT {
                 + brief(other);
     }
 
+    /** What nodes 2 and 3 hold of a key and of two references (values made by this test and the service: hex, UUID). */
+    private static String recorded(String key, String reference, String otherReference) {
+        StringBuilder found = new StringBuilder();
+        for (int node = 2; node <= 3; node++) {
+            try {
+                found.append("node ").append(node).append(": key");
+                for (Row row : sql(node, DATABASE,
+                        "SELECT reference FROM idempotency_keys WHERE idem_key = '" + key + "'")) {
+                    found.append(' ').append(row.getString(0));
+                }
+                found.append(", ledger rows");
+                for (Row row : sql(node, DATABASE,
+                        "SELECT reference, COUNT(*) FROM ledger_entries WHERE reference IN ('" + reference + "', '"
+                                + otherReference + "') GROUP BY reference")) {
+                    found.append(' ').append(row.getString(0)).append('x').append(row.getLong(1));
+                }
+                found.append("; ");
+            } catch (Exception e) {
+                found.append(" unreadable (").append(e.getMessage()).append("); ");
+            }
+        }
+        return found.toString();
+    }
+
     private static String brief(Answer answer) {
         return answer.status + (answer.replayed ? " replayed " : " fresh ") + answer.body;
     }
@@ -308,8 +332,8 @@ class GaleraClusterIT {
             return;
         }
         if (!one.body.path("reference").equals(other.body.path("reference"))) {
-            problems.add(
-                    "duplicate pair moved money twice under key " + key + ": " + describe(first, viaB, one, other));
+            problems.add("duplicate pair moved money twice under key " + key + ": " + describe(first, viaB, one, other)
+                    + "; " + recorded(key, one.body.path("reference").asText(), other.body.path("reference").asText()));
         }
         // Both first answers unknown (503 or none), the movement of one of them may have committed after all: then
         // both are sent again and both replay it.
