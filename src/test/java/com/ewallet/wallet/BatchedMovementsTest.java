@@ -238,10 +238,12 @@ class BatchedMovementsTest {
                 }
                 late = send(() -> keyed(payer, taken).body(Map.of("amount", 100, "code", "bni")).post("/api/transfer"));
                 gather();
-                // Not committed yet: the batch does not see it, and its insert of the key will wait for it.
-                other.preparedQuery("INSERT INTO idempotency_keys (user_id, idem_key, request_hash, created_at)"
-                        + " VALUES (?, ?, 'another request', UTC_TIMESTAMP(6))").execute(Tuple.of(userId, taken))
-                        .await().atMost(WAIT);
+                // Another request's refusal, not committed yet: the batch does not see it, and its insert of the key
+                // will wait for it.
+                other.preparedQuery("INSERT INTO idempotency_keys (user_id, idem_key, request_hash, response_status,"
+                        + " response_body, created_at) VALUES (?, ?, 'another request', 400,"
+                        + " '{\"message\":\"refused\",\"code\":\"INSUFFICIENT_FUNDS\"}', UTC_TIMESTAMP(6))")
+                        .execute(Tuple.of(userId, taken)).await().atMost(WAIT);
             }
             awaitStatement("INSERT INTO idempotency_keys");
             recording.commit().await().atMost(WAIT);
