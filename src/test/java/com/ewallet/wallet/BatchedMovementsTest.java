@@ -325,15 +325,24 @@ class BatchedMovementsTest {
     /** Waits until a statement starting with {@code prefix} is running (waiting for a lock, here). */
     private void awaitStatement(String prefix) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
-            for (var row : pool.query("SELECT info FROM information_schema.processlist").execute().await()
-                    .atMost(WAIT)) {
-                if (String.valueOf(row.getValue(0)).startsWith(prefix)) {
-                    return;
-                }
+            if (running(pool).stream().anyMatch(info -> info.startsWith(prefix))) {
+                return;
             }
             Thread.sleep(50);
         }
         throw new AssertionError("no statement " + prefix + " ever ran");
+    }
+
+    /** The statements the database is running now, this query left out. */
+    private static List<String> running(Pool pool) {
+        List<String> statements = new ArrayList<>();
+        for (var row : pool.query("SELECT info FROM information_schema.processlist").execute().await().atMost(WAIT)) {
+            String info = String.valueOf(row.getValue(0));
+            if (!info.contains("processlist")) {
+                statements.add(info);
+            }
+        }
+        return statements;
     }
 
     private void execute(String sql) {
@@ -356,15 +365,7 @@ class BatchedMovementsTest {
         void awaitWaiters(int n) throws InterruptedException {
             for (int i = 0; i < 200; i++) {
                 // A lock wait shows as the locking statement still running (MariaDB may wait in "Statistics").
-                long waiting = 0;
-                for (var row : pool.query("SELECT info FROM information_schema.processlist").execute().await()
-                        .atMost(WAIT)) {
-                    String info = String.valueOf(row.getValue(0));
-                    if (info.contains("FOR UPDATE") && !info.contains("processlist")) {
-                        waiting++;
-                    }
-                }
-                if (waiting >= n) {
+                if (running(pool).stream().filter(info -> info.contains("FOR UPDATE")).count() >= n) {
                     return;
                 }
                 Thread.sleep(50);
