@@ -66,7 +66,8 @@ launch() { # launch LOG [API_PORT DB_PORT MANAGEMENT_PORT JVM_FLAGS]: starts the
         MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} bash -c 'cd "$1" && exec "$3" $2 -jar quarkus-run.jar' _ "$APP" \
         "${5:-${JAVA_OPTS:-$JVM_FLAGS}}" "$JAVA" >"$1" 2>&1 &
     PID=$!
-    until curl -s -o /dev/null "http://127.0.0.1:$management/q/health/ready"; do
+    # -f: readiness answers 503 until it is UP (during the warm-up, say)
+    until curl -sf -o /dev/null "http://127.0.0.1:$management/q/health/ready"; do
         kill -0 "$PID" 2>/dev/null || { echo "the service did not start; see $1" >&2; tail -20 "$1" >&2; exit 1; }
         sleep 0.05
     done

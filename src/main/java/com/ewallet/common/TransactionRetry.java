@@ -61,7 +61,7 @@ public class TransactionRetry {
     }
 
     @PreDestroy
-    void stop() {
+    public void stop() {
         deadlines.shutdownNow();
     }
 

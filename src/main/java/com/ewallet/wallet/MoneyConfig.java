@@ -31,6 +31,22 @@ public interface MoneyConfig {
     /** Batched movements on busy accounts. */
     Batching batching();
 
+    /** The rehearsal of the money path before readiness. */
+    WarmUp warmUp();
+
+    interface WarmUp {
+        /**
+         * How long the money path rehearses on temporary tables before readiness turns UP (see
+         * docs/architecture.md#warm-up); 0 turns the warm-up off.
+         */
+        @WithDefault("30s")
+        Duration duration();
+
+        /** Movements the rehearsal keeps in flight, as a busy replica's clients would. */
+        @WithDefault("64")
+        int clients();
+    }
+
     interface Batching {
         /**
          * Whether movements waiting on the same account inside one replica are applied together, one transaction per

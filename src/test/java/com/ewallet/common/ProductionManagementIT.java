@@ -3,6 +3,7 @@ package com.ewallet.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -55,6 +56,44 @@ class ProductionManagementIT {
                 assertThat(answer.statusCode()).as(path).isEqualTo(404);
                 assertThat(answer.body()).as(path).contains("\"code\":\"NOT_FOUND\"");
             }
+        }
+    }
+
+    @Test
+    void aNewReplicaIsNotReadyWhileItRehearsesAndLeavesNoRowBehind() throws Exception {
+        String database = DATABASE + "_warm_up";
+        try (PackagedService service = PackagedService.launch(Map.of("DB_NAME", database, "WARM_UP", "3s"))) {
+            boolean sawRehearsing = false;
+            HttpResponse<String> ready = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (System.nanoTime() < deadline && service.isAlive()) {
+                try {
+                    ready = service.management("/q/health/ready");
+                } catch (java.io.IOException notListeningYet) {
+                    Thread.sleep(50);
+                    continue;
+                }
+                if (ready.statusCode() == 200) {
+                    break;
+                }
+                sawRehearsing |= ready.statusCode() == 503 && ready.body().contains("\"rehearsing\"");
+                Thread.sleep(50);
+            }
+            assertThat(ready).isNotNull();
+            assertThat(ready.statusCode()).as(Files.readString(service.log())).isEqualTo(200);
+            assertThat(sawRehearsing).as("readiness DOWN while the warm-up ran").isTrue();
+            assertThat(ready.body()).contains("\"warm-up\"", "\"state\": \"done\"");
+            assertThat(Files.readString(service.log())).contains("movements rehearsed in", " 0 refused, 0 failed;",
+                    "nothing was written to the real tables");
+            for (String table : new String[] { "users", "accounts", "auth_sessions", "idempotency_keys",
+                    "ledger_entries", "bank_transfers", "vtu_purchases" }) {
+                long rows = SERVER.query("SELECT COUNT(*) FROM " + database + "." + table).execute().toCompletionStage()
+                        .toCompletableFuture().get(10, TimeUnit.SECONDS).iterator().next().getLong(0);
+                assertThat(rows).as(table).isZero();
+            }
+        } finally {
+            SERVER.query("DROP DATABASE IF EXISTS " + database).execute().toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
         }
     }
 

@@ -30,9 +30,11 @@ public class MoneyService {
     private final MoneyConfig.Money limits;
     private final BankDirectory banks;
     private final TransactionRetry retry;
+    private final RehearsalRoute rehearsal;
 
+    /** {@code rehearsal}: null for the warm-up's own sandboxed instance. */
     MoneyService(IdempotentExecutor executor, MovementBatches batches, Movements movements, Pool pool,
-            MoneyConfig config, BankDirectory banks, TransactionRetry retry) {
+            MoneyConfig config, BankDirectory banks, TransactionRetry retry, RehearsalRoute rehearsal) {
         this.executor = executor;
         this.batches = batches;
         this.movements = movements;
@@ -40,6 +42,7 @@ public class MoneyService {
         this.limits = config.money();
         this.banks = banks;
         this.retry = retry;
+        this.rehearsal = rehearsal;
     }
 
     /**
@@ -49,6 +52,11 @@ public class MoneyService {
      * on the same account are applied in batches ({@link MovementBatches}), each with exactly its own answer.
      */
     public Uni<MoveResult> move(Caller who, MoneyMove move, Origin origin, String idempotencyKey) {
+        MoneyService sandbox = rehearsal == null ? null : rehearsal.sandboxOf(who);
+        if (sandbox != null) {
+            // One of the warm-up's own callers, while it rehearses (see Rehearsal): its money is not real.
+            return sandbox.move(who, move, origin, idempotencyKey);
+        }
         check(move);
         if (batches.enabled()) {
             return Uninterruptible.run(() -> batches.move(who, move, origin, idempotencyKey));

@@ -14,7 +14,7 @@ import com.ewallet.wallet.MoneyMove;
 class MoneyMoveTest {
 
     private final MoneyService money = new MoneyService(null, null, null, null, new TestMoneyConfig(),
-            banks("bni", "bri"), null);
+            banks("bni", "bri"), null, null);
 
     /** The active banks, as the directory would have read them from the table. */
     static BankDirectory banks(String... codes) {

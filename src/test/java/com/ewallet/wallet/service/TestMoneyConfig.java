@@ -54,6 +54,21 @@ final class TestMoneyConfig implements MoneyConfig {
     }
 
     @Override
+    public WarmUp warmUp() {
+        return new WarmUp() {
+            @Override
+            public Duration duration() {
+                return Duration.ZERO;
+            }
+
+            @Override
+            public int clients() {
+                return 1;
+            }
+        };
+    }
+
+    @Override
     public Idempotency idempotency() {
         return () -> Duration.ofDays(2);
     }
