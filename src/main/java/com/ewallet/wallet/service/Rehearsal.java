@@ -57,17 +57,17 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnection;
 
 /**
- * The warm-up: before readiness turns UP, the real money path runs for {@code wallet.warm-up.duration} under load like
- * a busy replica's (hot payers, hot payees, uniform wallet and bank transfers, top-ups), so that the JIT has compiled
- * it before the first user arrives (docs/architecture.md#warm-up).
+ * The warm-up: before readiness turns UP, the replica sends its own API port {@code wallet.warm-up.duration} of money
+ * requests like a busy replica's (hot payers, hot payees, uniform wallet and bank transfers, top-ups), so that the JIT
+ * has compiled the whole path, HTTP to SQL, before the first user arrives (docs/architecture.md#warm-up).
  * <p>
- * It cannot touch anyone's money: it runs on a pool of its own whose every connection first creates {@code TEMPORARY}
- * copies of the money tables, which shadow the real ones for that connection alone, and fills them with rehearsal users
- * and accounts. Every statement of the rehearsal therefore reads and writes only its own connection's copies, which the
- * database drops with the connection when the pool closes; a connection whose copies could not be made is never handed
- * out (the pool is closed instead and the rehearsal skipped). The classes are the production ones, the instances its
- * own: their own account cache, metrics registry and batch lanes, so nothing of the rehearsal reaches the service's
- * state either.
+ * It cannot touch anyone's money. Its callers' sessions exist only in this process, and {@link RehearsalRoute} sends
+ * exactly those to a money service of its own, built from the production classes with instances of its own (account
+ * cache, metrics registry, batch lanes) on a pool of its own whose every connection first creates {@code TEMPORARY}
+ * copies of the money tables, which shadow the real ones for that connection alone, and fills them with rehearsal
+ * users, sessions and accounts. Every statement of the rehearsal therefore reads and writes only its own connection's
+ * copies, which the database drops with the connection when the pool closes; a connection whose copies could not be
+ * made is never handed out (the pool is closed instead and the rehearsal skipped).
  */
 @ApplicationScoped
 public class Rehearsal {
