@@ -16,10 +16,11 @@ build() {
     openssl rand -base64 32 >"$WORK/app-secret.kek"
 }
 
+# The ops checks time readiness and failover, not the warm-up: WARM_UP=0s unless the caller sets it.
 start_service() {
     WALLET_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" WALLET_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
         WALLET_DEVELOPER_SECRET_KEK_LOCATION="$WORK/app-secret.kek" WALLET_AUTH_COOKIE_SECURE=false LOG_JSON=false PORT=$PORT MANAGEMENT_PORT=$MANAGEMENT_PORT SHUTDOWN_DELAY=${SHUTDOWN_DELAY:-2s} \
-        WALLET_USERS_REGISTRATIONS_PER_ADDRESS=1000000 \
+        WALLET_USERS_REGISTRATIONS_PER_ADDRESS=1000000 WARM_UP=${WARM_UP:-0s} \
         java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >>"$WORK/service.log" 2>&1 &
     SERVICE_PID=$!
     wait_for 200 60

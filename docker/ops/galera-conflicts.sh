@@ -63,7 +63,7 @@ replica() {
     DB_PORT=$((GALERA_SQL_PORT + node - 1)) PORT=$port MANAGEMENT_PORT=$management LOG_JSON=false \
         WALLET_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" WALLET_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
         WALLET_DEVELOPER_SECRET_KEK_LOCATION="$WORK/app-secret.kek" WALLET_AUTH_COOKIE_SECURE=false \
-        WALLET_USERS_REGISTRATIONS_PER_ADDRESS=1000000 \
+        WALLET_USERS_REGISTRATIONS_PER_ADDRESS=1000000 WARM_UP=${WARM_UP:-0s} \
         java -jar "$JAR" >>"$WORK/replica-$name.log" 2>&1 &
     PIDS+=($!)
     until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$management/q/health/ready" || true)" = 200 ]; do

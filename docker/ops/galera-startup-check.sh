@@ -53,7 +53,7 @@ start_replica() {
     local i=$1 node=$2
     WALLET_AUTH_PRIVATE_KEY_LOCATION="$WORK/private.pem" WALLET_AUTH_PUBLIC_KEY_LOCATION="$WORK/public.pem" \
         WALLET_DEVELOPER_SECRET_KEK_LOCATION="$WORK/app-secret.kek" LOG_JSON=false SHUTDOWN_DELAY=0s \
-        DB_PORT=$(node_port "$node") PORT=$((BASE_PORT + i)) MANAGEMENT_PORT=$((BASE_PORT + 1000 + i)) \
+        DB_PORT=$(node_port "$node") PORT=$((BASE_PORT + i)) MANAGEMENT_PORT=$((BASE_PORT + 1000 + i)) WARM_UP=${WARM_UP:-0s} \
         java -XX:TieredStopAtLevel=1 -jar "$JAR" >"$WORK/replica-$i.log" 2>&1 &
     PIDS[i]=$!
 }
