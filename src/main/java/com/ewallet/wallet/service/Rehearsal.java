@@ -271,7 +271,7 @@ public class Rehearsal {
             accounts.append(separator).append(String.format(
                     "(%d, %d, '%s', 'personal', 3, %d, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))", i, i, number(i), BALANCE));
             sessionRows.append(separator)
-                    .append(String.format("('%s', %d, '%s', UTC_TIMESTAMP(6)," + " UTC_TIMESTAMP(6) + INTERVAL 1 DAY)",
+                    .append(String.format("('%s', %d, '%s', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY)",
                             sessions.get(i - 1), i, sessions.get(i - 1)));
         }
         return chain.compose(ignored -> connection.query(users.toString()).execute())
