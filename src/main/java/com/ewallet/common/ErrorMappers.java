@@ -146,6 +146,12 @@ public class ErrorMappers {
                 // The pool's wait for a connection (quarkus.datasource.reactive.mysql.connection-timeout) ran out.
                 return true;
             }
+            if (t instanceof NoStackTraceThrowable && t.getMessage() != null
+                    && t.getMessage().startsWith("Connection is not active now")) {
+                // A statement on a connection that had closed under it (its database node killed, GaleraClusterIT):
+                // never sent, and the database rolls back what the connection held. Unknown to the client: 503.
+                return true;
+            }
             if (t.getCause() == t) {
                 break;
             }
