@@ -30,7 +30,7 @@ public class IntegrationKeys implements QuarkusTestResourceLifecycleManager {
             new java.security.SecureRandom().nextBytes(kek);
             Path kekFile = dir.resolve("app-secret.kek");
             Files.writeString(kekFile, Base64.getEncoder().encodeToString(kek));
-            // A short warm-up: every start still rehearses before it is ready, without 10 s a start.
+            // A short warm-up: every start still rehearses before it is ready, without 30 s a start.
             return Map.of("wallet.auth.private-key-location", privatePem.toString(), "wallet.auth.public-key-location",
                     publicPem.toString(), "wallet.developer.secret-kek-location", kekFile.toString(),
                     "wallet.warm-up.duration", "2s");

@@ -62,7 +62,7 @@ public final class PackagedService implements AutoCloseable {
         env.put("MANAGEMENT_PORT", Integer.toString(management));
         env.put("LOG_JSON", "false");
         env.put("SHUTDOWN_DELAY", "0s");
-        // A short warm-up: every start still rehearses before it is ready, without 10 s a start.
+        // A short warm-up: every start still rehearses before it is ready, without 30 s a start.
         env.put("WARM_UP", "2s");
         env.putAll(settings);
         return new PackagedService(builder.start(), api, management, log);
