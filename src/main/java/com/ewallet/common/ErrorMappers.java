@@ -137,7 +137,7 @@ public class ErrorMappers {
         return last == null ? "body" : last;
     }
 
-    private static boolean isDatabaseUnavailable(Throwable e) {
+    static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
                 return true;

@@ -23,12 +23,12 @@ public class StartupSchemaCheck {
         this.pool = pool;
     }
 
-    void check(@Observes StartupEvent event) {
+    void check(@Observes StartupEvent event) throws Throwable {
         String version;
         try {
-            Row row = pool
+            Row row = StartupReads.retrying("checking the schema", () -> pool
                     .query("SELECT MAX(CAST(version AS UNSIGNED)) AS v FROM flyway_schema_history WHERE success = 1")
-                    .execute().await().atMost(Duration.ofSeconds(30)).iterator().next();
+                    .execute().await().atMost(Duration.ofSeconds(30)).iterator().next());
             version = String.valueOf(row.getValue("v"));
         } catch (RuntimeException e) {
             throw new IllegalStateException("The database schema is missing or unreadable (" + e.getMessage()

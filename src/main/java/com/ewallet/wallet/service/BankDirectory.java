@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import com.ewallet.common.StartupReads;
 import com.ewallet.wallet.Bank;
 import com.ewallet.wallet.repository.BankRepository;
 
@@ -33,7 +34,7 @@ public class BankDirectory {
     }
 
     void load(@Observes StartupEvent event) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(this::refresh);
+        StartupReads.retrying("loading the banks", () -> VertxContextSupport.subscribeAndAwait(this::refresh));
     }
 
     @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
