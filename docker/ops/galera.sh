@@ -30,8 +30,9 @@ Commands:
   proxy         Start HAProxy (installed with apt-get if missing) in front of the nodes, or restart it: listener
                 i (port GALERA_PROXY_PORT + i - 1) sends every connection to node i while it is Synced and ready,
                 else to the next node in order that is, and stays there (no fail-back: one write node per
-                listener). A node is marked down after docker/ops/galera-node-check.sh fails twice (checked every
-                0.5 s) and its connections are cut; up again after two passes. Prints where each listener goes.
+                listener). A node is marked down after docker/ops/galera-node-check.sh fails three times (checked
+                every 2 s), or at its first refused connection, and its connections are cut; up again after two
+                passes. Prints where each listener goes.
   proxy-status  Per listener: the node it sends connections to, and every node's state as HAProxy sees it.
   proxy-stop    Stop HAProxy.
   sql N [OPT...] [STMT]
@@ -428,16 +429,19 @@ defaults
     mode tcp
     # A node that refuses the connection (it died): at once to the next one (redispatch on every retry).
     timeout connect 500ms
-    # A live node's check may be slow on a starved machine (two replicas starting beside three nodes on two cores):
-    # 5 s and three failures in a row before a node that still answers is cut off. A dead node refuses at once, and
-    # observe layer4 marks it down on the first refused connection anyway.
-    timeout check 5s
+    # An external check's process is killed after "inter" ("timeout check" does not apply to it). On a starved
+    # machine (two replicas beside three nodes on two cores) the check took up to 500 ms, so with "inter 500ms" live
+    # nodes timed out three times in a row, were marked down and had their connections cut, several in turn: every
+    # connection closed, 503s for seconds, once a failed start. So 2 s per check, and three failures in a row before
+    # a node that still answers is cut off (6 s for one cut off from the primary component). A dead node refuses at
+    # once, and observe layer4 marks it down on the first refused connection.
+    timeout check 2s
     # Longer than the service's pool idle timeout (5 min): HAProxy never cuts a pooled connection on its own.
     timeout client 30m
     timeout server 30m
     retries 2
     option redispatch 1
-    default-server check inter 500ms fall 3 rise 2 observe layer4 error-limit 1 on-error mark-down on-marked-down shutdown-sessions
+    default-server check inter 2s fall 3 rise 2 observe layer4 error-limit 1 on-error mark-down on-marked-down shutdown-sessions
 EOF
         for ((i = 1; i <= NODES; i++)); do
             printf '\nlisten node%s-first\n    bind 127.0.0.1:%s\n    stick-table type integer size 1\n    stick on int(1)\n' \
