@@ -210,9 +210,9 @@ class DeadlockRetryTest {
         }
 
         /**
-         * A new statement on the account row we hold: it waits for us (innodb_trx may not list it yet). New, by its
-         * MariaDB query id: right after a victim's rollback its connection may still show the statement it was running
-         * (seen once in CI: the loop took that stale entry for the next run, which then waited out the attempt
+         * A new statement on the account row we hold: it waits for us (MariaDB's innodb_trx did not list it). New, by
+         * its MariaDB query id: right after a victim's rollback its connection may still show the statement it was
+         * running (seen once in CI: the loop took that stale entry for the next run, which then waited out the attempt
          * timeout).
          */
         private boolean serviceWaitsForTheAccount() {
