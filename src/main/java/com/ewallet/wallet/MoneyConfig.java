@@ -65,6 +65,15 @@ public interface MoneyConfig {
          */
         @WithDefault("1s")
         Duration stallAfter();
+
+        /**
+         * Shared lanes for movements whose accounts no other movement of this replica is waiting on (uniform traffic):
+         * such movements batch with each other across unrelated accounts, one transaction for many payers, instead of
+         * one transaction each (see docs/architecture.md#batched-movements). A movement picks one by its payer; 0: each
+         * such movement runs alone.
+         */
+        @WithDefault("1")
+        int sharedLanes();
     }
 
     interface Money {

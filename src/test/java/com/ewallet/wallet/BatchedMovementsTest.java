@@ -73,6 +73,11 @@ class BatchedMovementsTest {
             for (int i = 0; i < 6; i++) {
                 plain.add(send(() -> keyed(payer, key()).body(Map.of("amount", 1_000, "account", payee.accountNumber))
                         .post("/api/transfer")));
+                if (i == 0) {
+                    // The first ran in a shared lane (no other movement on its accounts); this one runs alone in the
+                    // payer's lane, and the rest gather behind it.
+                    hold.awaitWaiters(2);
+                }
             }
             plain.add(send(() -> payer.toBank(500, "bni")));
             for (int i = 0; i < 3; i++) {
@@ -165,6 +170,82 @@ class BatchedMovementsTest {
         assertThat(LedgerCheck.inconsistentAccounts(pool)).isEmpty();
     }
 
+    /**
+     * Movements on accounts nothing else is waiting on (uniform traffic) queue in the shared lane while its transaction
+     * is in the database, and the next transaction takes them all: one transaction for many unrelated payers, each with
+     * its own answer, refusal included.
+     */
+    @Test
+    void unrelatedMovementsShareATransactionThroughTheSharedLane() throws Exception {
+        TestClient blocked = TestClient.registered();
+        blocked.topUp(1_000).then().statusCode(200);
+        List<TestClient> payers = new ArrayList<>();
+        List<TestClient> payees = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            TestClient payer = TestClient.registered();
+            payer.topUp(1_000).then().statusCode(200);
+            payers.add(payer);
+            payees.add(TestClient.registered());
+        }
+        double batches = batchCount();
+        double members = batchMembers();
+        CompletableFuture<Response> first;
+        List<CompletableFuture<Response>> toWallets = new ArrayList<>();
+        List<CompletableFuture<Response>> toBanks = new ArrayList<>();
+        CompletableFuture<Response> refused;
+        try (Hold hold = new Hold(blocked.accountNumber)) {
+            // Runs at once in the idle shared lane, and waits in the database on the held row.
+            first = send(() -> blocked.toBank(100, "bni"));
+            hold.awaitWaiters(1);
+            for (int i = 0; i < 4; i++) {
+                TestClient payer = payers.get(i);
+                TestClient payee = payees.get(i);
+                toWallets.add(send(() -> payer.toWallet(300, payee.accountNumber)));
+            }
+            for (TestClient payer : payers.subList(4, 7)) {
+                toBanks.add(send(() -> payer.toBank(200, "bni")));
+            }
+            refused = send(() -> keyed(payers.get(7), key()).body(Map.of("amount", 5_000, "code", "bni"))
+                    .post("/api/transfer"));
+            gather();
+            assertThat(first).as("the shared lane's transaction waits on the held row").isNotDone();
+            assertThat(toWallets).as("the rest wait for the lane's next transaction")
+                    .noneMatch(CompletableFuture::isDone);
+        }
+        first.get(30, TimeUnit.SECONDS).then().statusCode(200);
+        Set<String> references = new HashSet<>();
+        for (CompletableFuture<Response> r : toWallets) {
+            Response moved = r.get(30, TimeUnit.SECONDS);
+            moved.then().statusCode(200);
+            references.add(moved.path("reference"));
+        }
+        for (CompletableFuture<Response> r : toBanks) {
+            Response moved = r.get(30, TimeUnit.SECONDS);
+            moved.then().statusCode(200);
+            references.add(moved.path("reference"));
+        }
+        assertThat(references).as("each movement its own reference").hasSize(7);
+        Response refusal = refused.get(30, TimeUnit.SECONDS);
+        refusal.then().statusCode(400);
+        assertThat((String) refusal.path("code")).isEqualTo("INSUFFICIENT_FUNDS");
+
+        assertThat(blocked.balance()).isEqualTo(900);
+        for (int i = 0; i < 4; i++) {
+            assertThat(payers.get(i).balance()).isEqualTo(700);
+            assertThat(payees.get(i).balance()).isEqualTo(300);
+        }
+        for (int i = 4; i < 7; i++) {
+            assertThat(payers.get(i).balance()).isEqualTo(800);
+        }
+        assertThat(payers.get(7).balance()).as("the refused payer's money stays").isEqualTo(1_000);
+        assertThat(payers.get(7).historySize()).isEqualTo(1);
+        assertThat(batchCount() - batches).as("the first alone, then one transaction for the eight others")
+                .isEqualTo(2);
+        assertThat(batchMembers() - members).isEqualTo(9);
+        assertThat(LedgerCheck.inconsistentAccounts(pool)).isEmpty();
+        assertThat(LedgerCheck.unexplainedMoney(pool)).isZero();
+    }
+
     @Test
     void aBatchWhoseTransactionFailsRunsItsMembersOneByOne() throws Exception {
         TestClient payer = TestClient.registered();
@@ -179,10 +260,13 @@ class BatchedMovementsTest {
         List<CompletableFuture<Response>> others = new ArrayList<>();
         try {
             try (Hold hold = new Hold(payer.accountNumber)) {
-                others.add(send(
-                        () -> keyed(payer, key()).body(Map.of("amount", 100, "code", "bni")).post("/api/transfer")));
-                hold.awaitWaiters(1);
-                for (int i = 0; i < 3; i++) {
+                for (int i = 1; i <= 2; i++) {
+                    // The first in a shared lane, the second alone in the payer's lane: both wait on the held row.
+                    others.add(send(() -> keyed(payer, key()).body(Map.of("amount", 100, "code", "bni"))
+                            .post("/api/transfer")));
+                    hold.awaitWaiters(i);
+                }
+                for (int i = 0; i < 2; i++) {
                     others.add(send(() -> keyed(payer, key()).body(Map.of("amount", 100, "code", "bni"))
                             .post("/api/transfer")));
                 }
@@ -231,9 +315,12 @@ class BatchedMovementsTest {
         try {
             Transaction recording = other.begin().await().atMost(WAIT);
             try (Hold hold = new Hold(payer.accountNumber)) {
-                others.add(send(() -> payer.toBank(100, "bni")));
-                hold.awaitWaiters(1);
-                for (int i = 0; i < 3; i++) {
+                for (int i = 1; i <= 2; i++) {
+                    // The first in a shared lane, the second alone in the payer's lane: both wait on the held row.
+                    others.add(send(() -> payer.toBank(100, "bni")));
+                    hold.awaitWaiters(i);
+                }
+                for (int i = 0; i < 2; i++) {
                     others.add(send(() -> payer.toBank(100, "bni")));
                 }
                 late = send(() -> keyed(payer, taken).body(Map.of("amount", 100, "code", "bni")).post("/api/transfer"));
@@ -271,8 +358,11 @@ class BatchedMovementsTest {
         List<CompletableFuture<Response>> live = new ArrayList<>();
         List<CompletableFuture<Response>> ended = new ArrayList<>();
         try (Hold hold = new Hold(payer.accountNumber)) {
-            live.add(send(() -> payer.toBank(100, "bni")));
-            hold.awaitWaiters(1);
+            for (int i = 1; i <= 2; i++) {
+                // The first in a shared lane, the second alone in the payer's lane: both wait on the held row.
+                live.add(send(() -> payer.toBank(100, "bni")));
+                hold.awaitWaiters(i);
+            }
             for (int i = 0; i < 2; i++) {
                 live.add(send(() -> payer.toBank(100, "bni")));
                 ended.add(send(
@@ -288,7 +378,7 @@ class BatchedMovementsTest {
         for (CompletableFuture<Response> r : ended) {
             r.get(30, TimeUnit.SECONDS).then().statusCode(401);
         }
-        assertThat(payer.balance()).isEqualTo(9_700);
+        assertThat(payer.balance()).isEqualTo(9_600);
     }
 
     private static String key() {

@@ -54,8 +54,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * Each account has a lane. A movement that finds its lane idle runs alone at once, exactly as without batching (no
  * timer, no added latency at low load); movements that arrive while a transaction of the lane is in the database wait,
  * and the next transaction takes up to {@code wallet.batching.max-size} of them. A transfer joins the lane of whichever
- * of its two accounts more movements are waiting on, so a popular payee batches as a hot payer does; the batch locks
- * every account of its movements in id order.
+ * of its two accounts more movements are waiting on, so a popular payee batches as a hot payer does; a movement whose
+ * accounts no other movement waits on joins a shared lane ({@code wallet.batching.shared-lanes}), so that unrelated
+ * movements share a transaction too. A batch locks every account of its movements in primary-key order.
  * <p>
  * Every movement keeps its own contract: its own reference, Idempotency-Key (a key already recorded, or repeated inside
  * the batch, replays the first request's answer after the commit), session check, refusal (recorded on its key) and
@@ -136,15 +137,21 @@ class MovementBatches {
 
     /**
      * The lane of the movement's account that more movements of this replica are waiting on: the payer's, or a
-     * transfer's payee when more are waiting on the payee (a popular payee batches as a hot payer does).
+     * transfer's payee when more are waiting on the payee (a popular payee batches as a hot payer does). When no other
+     * movement waits on either account, a shared lane (numbered below zero, account ids are positive), chosen by the
+     * payer, so that unrelated movements batch with each other.
      */
     private long laneOf(Parties parties) {
         long payer = parties.payer().id();
-        if (parties.payee() == null) {
-            return payer;
+        long account = payer;
+        if (parties.payee() != null
+                && inFlight.getOrDefault(parties.payee().id(), 0) > inFlight.getOrDefault(payer, 0)) {
+            account = parties.payee().id();
         }
-        long payee = parties.payee().id();
-        return inFlight.getOrDefault(payee, 0) > inFlight.getOrDefault(payer, 0) ? payee : payer;
+        if (config.sharedLanes() > 0 && inFlight.getOrDefault(account, 0) == 0) {
+            return -1 - Math.floorMod(payer, config.sharedLanes());
+        }
+        return account;
     }
 
     private void arrived(Member m) {

@@ -50,6 +50,11 @@ final class TestMoneyConfig implements MoneyConfig {
             public Duration stallAfter() {
                 return Duration.ofSeconds(1);
             }
+
+            @Override
+            public int sharedLanes() {
+                return 0;
+            }
         };
     }
 
