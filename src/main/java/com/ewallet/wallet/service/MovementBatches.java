@@ -96,7 +96,7 @@ class MovementBatches {
         this.retry = retry;
         this.vertx = vertx;
         this.sizes = DistributionSummary.builder("wallet.batch.size")
-                .description("Movements per money transaction (1: a movement that found its account's lane idle)")
+                .description("Movements per money transaction (1: a movement that found its lane idle)")
                 .register(registry);
         this.failed = Counter.builder("wallet.batch.failed")
                 .description("Batches whose transaction failed before its commit: each movement then ran alone")
