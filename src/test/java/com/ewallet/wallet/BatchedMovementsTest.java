@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -214,12 +215,7 @@ class BatchedMovementsTest {
         }
         first.get(30, TimeUnit.SECONDS).then().statusCode(200);
         Set<String> references = new HashSet<>();
-        for (CompletableFuture<Response> r : toWallets) {
-            Response moved = r.get(30, TimeUnit.SECONDS);
-            moved.then().statusCode(200);
-            references.add(moved.path("reference"));
-        }
-        for (CompletableFuture<Response> r : toBanks) {
+        for (CompletableFuture<Response> r : Stream.concat(toWallets.stream(), toBanks.stream()).toList()) {
             Response moved = r.get(30, TimeUnit.SECONDS);
             moved.then().statusCode(200);
             references.add(moved.path("reference"));
