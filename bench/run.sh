@@ -32,8 +32,8 @@ JAVA=${JAVA:-java}
 # 8 MB young, the AppCDS archive, native heap trimmed, metaspace given back eagerly; measured to keep the resident set
 # under 256 MB under load on 2 cores (bench/README.md#memory).
 JVM_FLAGS="-XX:+UseSerialGC -Xms40m -Xmx40m -Xmn8m -Xss256k -XX:ReservedCodeCacheSize=48m
-    -XX:SharedArchiveFile=app-cds.jsa -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -XX:MetaspaceReclaimPolicy=aggressive
-    -XX:-UsePerfData"
+    -XX:SharedArchiveFile=app-cds.jsa -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000
+    -XX:MetaspaceReclaimPolicy=aggressive -XX:-UsePerfData"
 DB=ewallet_bench
 CEILING_DB=ewallet_ceiling
 BASE="http://127.0.0.1:$PORT"
