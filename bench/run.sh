@@ -29,8 +29,8 @@ CURVE=${CURVE-hot}
 # JAVA: the java binary (e.g. Temurin 25's, for its AOT cache); CURVE_OPTS: JVM flags of the curve's start alone.
 JAVA=${JAVA:-java}
 # The JVM flags docker/Dockerfile.jvm ships with (JAVA_OPTS replaces them): serial collector, fixed 40 MB heap with
-# 8 MB young, the AppCDS archive, native heap trimmed, metaspace given back eagerly; measured to keep the resident set
-# under 256 MB under load on 2 cores (bench/README.md#memory).
+# 8 MB young, the AppCDS archive, native heap trimmed, metaspace given back eagerly; measured on 2 cores: a resident
+# set of about 240 MB under load, 254-260 MB at its largest sample (bench/README.md#the-heaps-split).
 JVM_FLAGS="-XX:+UseSerialGC -Xms40m -Xmx40m -Xmn8m -Xss256k -XX:ReservedCodeCacheSize=48m
     -XX:SharedArchiveFile=app-cds.jsa -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000
     -XX:MetaspaceReclaimPolicy=aggressive -XX:-UsePerfData"
