@@ -26,14 +26,26 @@ RESTARTS=${RESTARTS:-3}
 # CURVE: after everything else, a fresh start under this scenario's load at 64 connections, throughput and p99 in
 # 5 s windows for the first 60 s after ready (warm-up); empty: skipped.
 CURVE=${CURVE-hot}
-# JAVA: the java binary (e.g. Temurin 25's, for its AOT cache); CURVE_OPTS: JVM flags of the curve's start alone.
+# JAVA: the java binary (e.g. Temurin 25's: /usr/lib/jvm/temurin-25-jdk-amd64/bin/java); CURVE_OPTS: JVM flags of the
+# curve's start alone.
 JAVA=${JAVA:-java}
+JAVA_MAJOR=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
 # The JVM flags docker/Dockerfile.jvm ships with (JAVA_OPTS replaces them): serial collector, fixed 40 MB heap with
 # 8 MB young, the AppCDS archive, native heap trimmed, metaspace given back eagerly; measured on 2 cores: a resident
-# set of about 240 MB under load, 254-260 MB at its largest sample (bench/README.md#the-heaps-split).
-JVM_FLAGS="-XX:+UseSerialGC -Xms40m -Xmx40m -Xmn8m -Xss256k -XX:ReservedCodeCacheSize=48m
-    -XX:SharedArchiveFile=app-cds.jsa -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000
-    -XX:MetaspaceReclaimPolicy=aggressive -XX:-UsePerfData"
+# set of about 240 MB under load, 254-260 MB at its largest sample (bench/README.md#the-heaps-split). On Java 25
+# (measured, not shipped) the same heap with compact object headers and each C2 compilation's memory capped at 10 MB:
+# 251-254 MB at the largest sample, hot rows' p99 higher (bench/README.md#c2s-memory-and-java-25s-cap).
+if [ "${JAVA_MAJOR%%.*}" -ge 25 ]; then
+    CDS=app-cds-$JAVA_MAJOR.jsa
+    JVM_FLAGS="-XX:+UseSerialGC -Xms40m -Xmx40m -Xmn8m -Xss256k -XX:ReservedCodeCacheSize=48m
+        -XX:SharedArchiveFile=$CDS -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=5000 -XX:-UsePerfData
+        -XX:CompileCommand=quiet -XX:CompileCommand=MemLimit,*.*,10M --sun-misc-unsafe-memory-access=allow"
+else
+    CDS=app-cds.jsa
+    JVM_FLAGS="-XX:+UseSerialGC -Xms40m -Xmx40m -Xmn8m -Xss256k -XX:ReservedCodeCacheSize=48m
+        -XX:SharedArchiveFile=$CDS -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000
+        -XX:MetaspaceReclaimPolicy=aggressive -XX:-UsePerfData"
+fi
 DB=ewallet_bench
 CEILING_DB=ewallet_ceiling
 BASE="http://127.0.0.1:$PORT"
@@ -48,6 +60,9 @@ done
 APP="$ROOT/target/quarkus-app"
 [ -f "$APP/quarkus-run.jar" ] && [ -f "$APP/app-cds.jsa" ] ||
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
+# A newer JVM writes its own archive (an archive only fits the JVM that wrote it), as the image build does.
+[ "$CDS" = app-cds.jsa ] || (cd "$APP" && "$JAVA" -XX:+UseSerialGC -XX:+UseCompactObjectHeaders \
+    -XX:ArchiveClassesAtExit="$CDS" -Dquarkus.appcds.generate=true -jar quarkus-run.jar >/dev/null 2>&1)
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
 openssl rsa -in "$WORK/private.pem" -pubout -out "$WORK/public.pem" 2>/dev/null
 openssl rand -base64 32 >"$WORK/app-secret.kek"
