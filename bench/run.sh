@@ -37,15 +37,14 @@ JAVA_MAJOR=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/jav
 # 251-254 MB at the largest sample, hot rows' p99 higher (bench/README.md#c2s-memory-and-java-25s-cap).
 if [ "${JAVA_MAJOR%%.*}" -ge 25 ]; then
     CDS=app-cds-$JAVA_MAJOR.jsa
-    JVM_FLAGS="-XX:+UseSerialGC -Xms40m -Xmx40m -Xmn8m -Xss256k -XX:ReservedCodeCacheSize=48m
-        -XX:SharedArchiveFile=$CDS -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=5000 -XX:-UsePerfData
-        -XX:CompileCommand=quiet -XX:CompileCommand=MemLimit,*.*,10M --sun-misc-unsafe-memory-access=allow"
+    VERSION_FLAGS="-XX:+UseCompactObjectHeaders -XX:CompileCommand=quiet -XX:CompileCommand=MemLimit,*.*,10M
+        --sun-misc-unsafe-memory-access=allow"
 else
     CDS=app-cds.jsa
-    JVM_FLAGS="-XX:+UseSerialGC -Xms40m -Xmx40m -Xmn8m -Xss256k -XX:ReservedCodeCacheSize=48m
-        -XX:SharedArchiveFile=$CDS -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000
-        -XX:MetaspaceReclaimPolicy=aggressive -XX:-UsePerfData"
+    VERSION_FLAGS="-XX:MetaspaceReclaimPolicy=aggressive"
 fi
+JVM_FLAGS="-XX:+UseSerialGC -Xms40m -Xmx40m -Xmn8m -Xss256k -XX:ReservedCodeCacheSize=48m -XX:SharedArchiveFile=$CDS
+    -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -XX:-UsePerfData $VERSION_FLAGS"
 DB=ewallet_bench
 CEILING_DB=ewallet_ceiling
 BASE="http://127.0.0.1:$PORT"
