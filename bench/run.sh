@@ -26,18 +26,20 @@ RESTARTS=${RESTARTS:-3}
 # CURVE: after everything else, a fresh start under this scenario's load at 64 connections, throughput and p99 in
 # 5 s windows for the first 60 s after ready (warm-up); empty: skipped.
 CURVE=${CURVE-hot}
-# JAVA: the java binary (e.g. Temurin 25's: /usr/lib/jvm/temurin-25-jdk-amd64/bin/java); CURVE_OPTS: JVM flags of the
-# curve's start alone.
+# JAVA: the java binary, by default the Temurin 25 under /usr/lib/jvm that docker/Dockerfile.jvm's base image matches
+# (else the java on the PATH); CURVE_OPTS: JVM flags of the curve's start alone.
+JAVA=${JAVA:-$(ls /usr/lib/jvm/temurin-25-jdk-*/bin/java 2>/dev/null | head -1 || true)}
 JAVA=${JAVA:-java}
 JAVA_MAJOR=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
 # The JVM flags docker/Dockerfile.jvm ships with (JAVA_OPTS replaces them): serial collector, fixed 40 MB heap with
-# 8 MB young, the AppCDS archive, native heap trimmed, metaspace given back eagerly; measured on 2 cores: a resident
-# set of about 240 MB under load, 254-260 MB at its largest sample (bench/README.md#the-heaps-split). On Java 25
-# (measured, not shipped) the same heap with compact object headers and each C2 compilation's memory capped at 10 MB:
-# 251-254 MB at the largest sample, hot rows' p99 higher (bench/README.md#c2s-memory-and-java-25s-cap).
+# 8 MB young, the AppCDS archive, native heap trimmed, each C2 compilation's memory capped at 10 MB (Java 25: a
+# compilation that needs more is given up and its method keeps C1's code), compact object headers off (a C2 bug
+# corrupts byte arrays with them on 25.0.3, JDK-8380060); measured on 2 cores: about 240 MB under load, 246-250 MB at
+# the largest sample (bench/README.md#c2s-memory-and-java-25s-cap). On Java 17 (JAVA=java) the same heap without
+# the cap, which 17 lacks: 254-260 MB at the largest sample.
 if [ "${JAVA_MAJOR%%.*}" -ge 25 ]; then
     CDS=app-cds-$JAVA_MAJOR.jsa
-    VERSION_FLAGS="-XX:+UseCompactObjectHeaders -XX:CompileCommand=quiet -XX:CompileCommand=MemLimit,*.*,10M
+    VERSION_FLAGS="-XX:-UseCompactObjectHeaders -XX:CompileCommand=quiet -XX:CompileCommand=MemLimit,*.*,10M
         --sun-misc-unsafe-memory-access=allow"
 else
     CDS=app-cds.jsa
@@ -60,7 +62,7 @@ APP="$ROOT/target/quarkus-app"
 [ -f "$APP/quarkus-run.jar" ] && [ -f "$APP/app-cds.jsa" ] ||
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
 # A newer JVM writes its own archive (an archive only fits the JVM that wrote it), as the image build does.
-[ "$CDS" = app-cds.jsa ] || (cd "$APP" && "$JAVA" -XX:+UseSerialGC -XX:+UseCompactObjectHeaders \
+[ "$CDS" = app-cds.jsa ] || (cd "$APP" && "$JAVA" -XX:+UseSerialGC -XX:-UseCompactObjectHeaders \
     -XX:ArchiveClassesAtExit="$CDS" -Dquarkus.appcds.generate=true -jar quarkus-run.jar >/dev/null 2>&1)
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
 openssl rsa -in "$WORK/private.pem" -pubout -out "$WORK/public.pem" 2>/dev/null
@@ -187,7 +189,8 @@ for scenario in $SCENARIOS; do
     SCENARIO=$scenario SESSIONS="$WORK/sessions" wrk -t2 -c64 -d"${WARMUP}s" -s "$ROOT/bench/lua/wallet.lua" "$BASE" \
         >/dev/null
 done
-printf '\nservice ready %s ms after launch (%s incl. migrations)\n\n' "$ready_ms" "$started" | tee "$OUT/results.txt"
+printf '\nservice ready %s ms after launch (%s incl. migrations), Java %s\n\n' "$ready_ms" "$started" "$JAVA_MAJOR" |
+    tee "$OUT/results.txt"
 printf '%-9s %5s %10s %9s %9s %9s %7s %8s %12s %9s %7s\n' scenario conns req/s p50_ms p90_ms p99_ms non2xx cpu_s \
     ceiling_tps ceil_p99 ratio | tee -a "$OUT/results.txt"
 # load SCENARIO CONNS -> "RESULT req/s p50 p90 p99 non2xx": one wrk, or with a second replica one wrk per replica
