@@ -34,7 +34,7 @@ JAVA_MAJOR=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/jav
 # The JVM flags docker/Dockerfile.jvm ships with (JAVA_OPTS replaces them): serial collector, fixed 40 MB heap with
 # 8 MB young, the AppCDS archive, native heap trimmed, each C2 compilation's memory capped at 10 MB (Java 25: a
 # compilation that needs more is given up and its method keeps C1's code), compact object headers off (a C2 bug
-# corrupts byte arrays with them on 25.0.3, JDK-8380060); measured on 2 cores: about 240 MB under load, 246-250 MB at
+# corrupts byte arrays with them on 25.0.3, JDK-8380060); measured on 2 cores: about 238 MB under load, 246-250 MB at
 # the largest sample (bench/README.md#c2s-memory-and-java-25s-cap). On Java 17 (JAVA=java) the same heap without
 # the cap, which 17 lacks: 254-260 MB at the largest sample.
 if [ "${JAVA_MAJOR%%.*}" -ge 25 ]; then
