@@ -201,13 +201,15 @@ class AuthResourceTest {
         Transaction held = holder.begin().await().atMost(wait);
         CompletableFuture<Response> topUp;
         CompletableFuture<Response> logout;
+        // Not the common pool: on Java 25 its threads lack the test's class loader (rest-assured's Jackson fails).
+        ExecutorService clients = Executors.newFixedThreadPool(2);
         try {
             holder.preparedQuery("SELECT id FROM accounts WHERE account_number = ? FOR UPDATE")
                     .execute(Tuple.of(user.accountNumber)).await().atMost(wait);
-            topUp = CompletableFuture.supplyAsync(() -> user.topUp(500));
+            topUp = CompletableFuture.supplyAsync(() -> user.topUp(500), clients);
             Thread.sleep(1_000);
             logout = CompletableFuture.supplyAsync(() -> given().cookie("csrf_access_token", user.csrfAccess())
-                    .cookie("csrf_refresh_token", user.csrfRefresh()).post("/token/remove"));
+                    .cookie("csrf_refresh_token", user.csrfRefresh()).post("/token/remove"), clients);
             Thread.sleep(1_500);
             assertThat(topUp).as("the top-up waits for the account row").isNotDone();
             assertThat(logout).as("the logout waits for the top-up in flight").isNotDone();
@@ -217,6 +219,7 @@ class AuthResourceTest {
         }
         topUp.get(30, TimeUnit.SECONDS).then().statusCode(200);
         logout.get(30, TimeUnit.SECONDS).then().statusCode(200);
+        clients.shutdown();
 
         Row row = pool.preparedQuery("SELECT s.revoked_at, s.revoke_reason, (SELECT MAX(l.created_at) FROM"
                 + " ledger_entries l JOIN accounts a ON a.id = l.account_id WHERE a.account_number = ?) AS moved_at"

@@ -8,11 +8,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import com.ewallet.TestClient;
@@ -39,6 +42,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class DeadlockRetryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * The requests that must wait run here, not in the common pool: on Java 25 its threads lack the test's class loader
+     * (rest-assured's Jackson then fails to load its modules).
+     */
+    private static final ExecutorService CLIENTS = Executors.newCachedThreadPool();
     /** wallet.transactions.retries in the test profile (the default). */
     private static final int RETRIES = 6;
 
@@ -47,6 +55,11 @@ class DeadlockRetryTest {
 
     @Inject
     MeterRegistry registry;
+
+    @AfterAll
+    static void stopClients() {
+        CLIENTS.shutdownNow();
+    }
 
     @Test
     void aTopUpChosenAsADeadlockVictimIsRunAgainAndSucceedsOnce() throws Exception {
@@ -58,7 +71,8 @@ class DeadlockRetryTest {
         CompletableFuture<Response> answer;
         try (Deadlocks deadlocks = new Deadlocks(userId, key)) {
             answer = CompletableFuture.supplyAsync(
-                    () -> user.money().header("Idempotency-Key", key).body(Map.of("amount", 700)).post("/api/topup"));
+                    () -> user.money().header("Idempotency-Key", key).body(Map.of("amount", 700)).post("/api/topup"),
+                    CLIENTS);
             deadlocks.victimise(1);
         }
         Response topUp = answer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -85,8 +99,8 @@ class DeadlockRetryTest {
 
         CompletableFuture<Response> answer;
         try (Deadlocks deadlocks = new Deadlocks(userId, key)) {
-            answer = CompletableFuture
-                    .supplyAsync(() -> payer.money().header("Idempotency-Key", key).body(body).post("/api/transfer"));
+            answer = CompletableFuture.supplyAsync(
+                    () -> payer.money().header("Idempotency-Key", key).body(body).post("/api/transfer"), CLIENTS);
             deadlocks.victimise(RETRIES + 1);
             answer.get(WAIT.toSeconds(), TimeUnit.SECONDS).then().statusCode(503).header("Retry-After", "1")
                     .body("code", equalTo("UNAVAILABLE"));
@@ -124,7 +138,7 @@ class DeadlockRetryTest {
                     .atMost(WAIT);
             answer = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON).body(Map.of("email",
                     email, "password", "correct-horse-42", "name", "Test User", "mobile", TestClient.freshMobile()))
-                    .post("/users"));
+                    .post("/users"), CLIENTS);
             // The registration has inserted its user row and waits to insert the account row.
             waitFor(() -> pool
                     .query("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
